@@ -1,0 +1,63 @@
+package org.examgate.admin;
+
+import org.examgate.credential.PasswordHashing;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. The webhook authenticates the platform itself (its own headers, answered in
+ * the platform's format), so Spring Security lets it through; everything under {@code /api} needs
+ * a staff account, read-only for viewers.
+ */
+@Configuration(proxyBeanMethods = false)
+class AdminSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
+            ProblemAccessDeniedHandler accessDenied) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/webhooks/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(StaffRole.ADMIN.name(),
+                                StaffRole.VIEWER.name())
+                        .requestMatchers("/api/**").hasRole(StaffRole.ADMIN.name())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("examgate").authenticationEntryPoint(entryPoint))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied))
+                // A stateless API for scripts and tools: no cookies, so no CSRF token to carry.
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .headers(Customizer.withDefaults());
+        return http.build();
+    }
+
+    /** Staff passwords use the same hashes as students' and may be imported the same way. */
+    @Bean
+    PasswordEncoder passwordEncoder(PasswordHashing hashing) {
+        return new PasswordEncoder() {
+            @Override
+            public String encode(CharSequence rawPassword) {
+                return hashing.hash(rawPassword.toString());
+            }
+
+            @Override
+            public boolean matches(CharSequence rawPassword, String encodedPassword) {
+                return hashing.check(rawPassword.toString(), encodedPassword).matched();
+            }
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package org.examgate.api;
+
+import java.util.Map;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** RFC 9457 answers the admin API's resources share: unknown ids, bad requests and conflicts. */
+public final class ApiProblems {
+
+    private ApiProblems() {
+    }
+
+    public static ErrorResponseException notFound(String what, Object id) {
+        return problem(HttpStatus.NOT_FOUND, "Not found", "No " + what + " with id " + id + ".");
+    }
+
+    public static ErrorResponseException badRequest(String detail) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+    }
+
+    /**
+     * A uniqueness conflict, naming the field whose unique constraint was violated. The database's own
+     * message is never passed on: it quotes the conflicting value.
+     *
+     * @param fieldByConstraint API field name by the name of the unique constraint or index
+     */
+    public static ErrorResponseException conflict(DataIntegrityViolationException e, Map<String, String> fieldByConstraint) {
+        String message = String.valueOf(e.getMostSpecificCause().getMessage());
+        String field = fieldByConstraint.entrySet().stream()
+                .filter(entry -> message.contains("\"" + entry.getKey() + "\""))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+        ErrorResponseException conflict = problem(HttpStatus.CONFLICT, "Conflict", field == null
+                ? "The change conflicts with existing data."
+                : "Another record already has this " + field + ".");
+        if (field != null) {
+            conflict.getBody().setProperty("field", field);
+        }
+        return conflict;
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, null);
+    }
+}

@@ -1,0 +1,85 @@
+package org.examgate.inbox;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Received events and respondent timelines. Idempotency rests on the database's unique index, so
+ * that concurrent copies of one event store it once whichever instance or thread takes them.
+ */
+@Repository
+class InboxStore {
+
+    private final JdbcClient jdbc;
+
+    InboxStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the event, or counts one more delivery of it. Returns true if it was new. */
+    boolean storeKnown(Notification notification, Instant receivedAt) {
+        return jdbc.sql("""
+                insert into webhook_event (event_type, exam_id, respondent_id, occurred_at, received_at,
+                                           last_received_at, delivery_count, payload)
+                values (:type, :examId, :respondentId, :occurredAt, :receivedAt, :receivedAt, 1, cast(:payload as json))
+                on conflict (event_type, exam_id, respondent_id)
+                    where event_type in ('admitted_respondent', 'result_ready', 'investigation_complete')
+                do update set delivery_count = webhook_event.delivery_count + 1,
+                              last_received_at = excluded.last_received_at
+                returning (xmax = 0) as inserted
+                """)
+                .param("type", notification.type().wireName())
+                .param("examId", notification.examId())
+                .param("respondentId", notification.respondentId())
+                .param("occurredAt", timestamp(notification.occurredAt()))
+                .param("receivedAt", timestamp(receivedAt))
+                .param("payload", notification.payload())
+                .query(Boolean.class)
+                .single();
+    }
+
+    void storeUnknown(String eventType, String examId, String respondentId, String payload, Instant receivedAt) {
+        jdbc.sql("""
+                insert into webhook_event (event_type, exam_id, respondent_id, received_at, last_received_at,
+                                           delivery_count, payload)
+                values (:type, :examId, :respondentId, :receivedAt, :receivedAt, 1, cast(:payload as json))
+                """)
+                .param("type", eventType)
+                .param("examId", examId)
+                .param("respondentId", respondentId)
+                .param("receivedAt", timestamp(receivedAt))
+                .param("payload", payload)
+                .update();
+    }
+
+    /** Events may come in any order: each time is set once and never overwritten by a later delivery. */
+    void advanceTimeline(Notification notification, Instant receivedAt) {
+        Instant at = notification.occurredAt() != null ? notification.occurredAt() : receivedAt;
+        NotificationType type = notification.type();
+        jdbc.sql("""
+                insert into respondent_timeline (exam_id, respondent_id, admitted_at, result_ready_at,
+                                                 investigation_completed_at, last_event_at)
+                values (:examId, :respondentId, :admittedAt, :resultReadyAt, :investigationAt, :receivedAt)
+                on conflict (exam_id, respondent_id) do update set
+                    admitted_at = coalesce(respondent_timeline.admitted_at, excluded.admitted_at),
+                    result_ready_at = coalesce(respondent_timeline.result_ready_at, excluded.result_ready_at),
+                    investigation_completed_at = coalesce(respondent_timeline.investigation_completed_at,
+                                                          excluded.investigation_completed_at),
+                    last_event_at = greatest(respondent_timeline.last_event_at, excluded.last_event_at)
+                """)
+                .param("examId", notification.examId())
+                .param("respondentId", notification.respondentId())
+                .param("admittedAt", type == NotificationType.ADMITTED_RESPONDENT ? timestamp(at) : null)
+                .param("resultReadyAt", type == NotificationType.RESULT_READY ? timestamp(at) : null)
+                .param("investigationAt", type == NotificationType.INVESTIGATION_COMPLETE ? timestamp(at) : null)
+                .param("receivedAt", timestamp(receivedAt))
+                .update();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,123 @@
+package org.examgate.student;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.examgate.api.ApiProblems;
+import org.examgate.credential.PasswordHashing;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Staff changes to the registry: create, update, delete, set password. */
+@Service
+class StudentAdministration {
+
+    private static final TypeReference<Map<String, Object>> ATTRIBUTES_TYPE = new TypeReference<>() {
+    };
+
+    private static final Map<String, String> FIELD_BY_CONSTRAINT = Map.of(
+            "student_number_uq", "studentNumber",
+            "student_matric_number_uq", "matricNumber",
+            "student_email_uq", "email");
+
+    private final StudentRepository students;
+    private final PasswordHashing hashing;
+    private final JsonMapper json;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    StudentAdministration(StudentRepository students, PasswordHashing hashing, JsonMapper json,
+            TransactionTemplate transactions, Clock clock) {
+        this.students = students;
+        this.hashing = hashing;
+        this.json = json;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    Student create(StudentRequest request) {
+        String hash = passwordHash(request.passwordRequest());
+        Student student = new Student(UUID.randomUUID(), clock.instant());
+        student.updateProfile(request.toProfile(attributesJson(request.attributes())), clock.instant());
+        if (hash != null) {
+            student.setPasswordHash(hash, clock.instant());
+        }
+        return saveReportingConflicts(student);
+    }
+
+    Student update(UUID id, StudentRequest request) {
+        String hash = passwordHash(request.passwordRequest());
+        return transactionally(() -> {
+            Student student = find(id);
+            student.updateProfile(request.toProfile(attributesJson(request.attributes())), clock.instant());
+            if (hash != null) {
+                student.setPasswordHash(hash, clock.instant());
+            }
+            students.flush();
+            return student;
+        });
+    }
+
+    void setPassword(UUID id, PasswordRequest request) {
+        if (request.isEmpty()) {
+            throw ApiProblems.badRequest("Give either password or passwordHash.");
+        }
+        String hash = passwordHash(request);
+        transactionally(() -> {
+            find(id).setPasswordHash(hash, clock.instant());
+            return null;
+        });
+    }
+
+    void delete(UUID id) {
+        transactionally(() -> {
+            students.delete(find(id));
+            return null;
+        });
+    }
+
+    Student find(UUID id) {
+        return students.findById(id).orElseThrow(() -> ApiProblems.notFound("student", id));
+    }
+
+    Map<String, Object> attributesOf(Student student) {
+        return json.readValue(student.getAttributes(), ATTRIBUTES_TYPE);
+    }
+
+    /** Hashes before any transaction starts, so that a slow hash never holds a database connection. */
+    private String passwordHash(PasswordRequest request) {
+        if (request.password() != null && request.passwordHash() != null) {
+            throw ApiProblems.badRequest("Give either password or passwordHash, not both.");
+        }
+        if (request.passwordHash() != null) {
+            if (!PasswordHashing.isSupported(request.passwordHash())) {
+                throw ApiProblems.badRequest(
+                        "passwordHash must be in {bcrypt}, {argon2} or {pbkdf2} form, e.g. {bcrypt}$2a$10$...");
+            }
+            return request.passwordHash();
+        }
+        return request.password() == null ? null : hashing.hash(request.password());
+    }
+
+    private String attributesJson(Map<String, Object> attributes) {
+        return json.writeValueAsString(attributes == null ? Map.of() : attributes);
+    }
+
+    private Student saveReportingConflicts(Student student) {
+        return transactionally(() -> students.saveAndFlush(student));
+    }
+
+    private <T> T transactionally(Supplier<T> work) {
+        try {
+            return transactions.execute(status -> work.get());
+        } catch (DataIntegrityViolationException e) {
+            throw ApiProblems.conflict(e, FIELD_BY_CONSTRAINT);
+        }
+    }
+}

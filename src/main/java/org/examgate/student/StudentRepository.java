@@ -1,0 +1,44 @@
+package org.examgate.student;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface StudentRepository extends JpaRepository<Student, UUID> {
+
+    /** Every student the typed identifier could name, most specific kind first. */
+    @Query(value = """
+            select * from student
+             where student_number = :identifier
+                or matric_number = :identifier
+                or lower(email) = lower(:identifier)
+             order by case when student_number = :identifier then 0
+                           when matric_number = :identifier then 1
+                           else 2 end
+             limit 3
+            """, nativeQuery = true)
+    List<Student> findByIdentifier(@Param("identifier") String identifier);
+
+    @Query("""
+            select s from Student s
+             where (:status is null or s.status = :status)
+               and (:pattern is null
+                    or lower(s.studentNumber) like :pattern escape '\\'
+                    or lower(s.matricNumber) like :pattern escape '\\'
+                    or lower(s.email) like :pattern escape '\\'
+                    or lower(s.fullName) like :pattern escape '\\')
+            """)
+    Page<Student> search(@Param("pattern") String pattern, @Param("status") StudentStatus status, Pageable pageable);
+
+    /** Replaces a hash only if nobody changed it since it was read, so a concurrent reset wins. */
+    @Modifying
+    @Query(value = "update student set password_hash = :newHash where id = :id and password_hash = :oldHash",
+            nativeQuery = true)
+    int replacePasswordHash(@Param("id") UUID id, @Param("oldHash") String oldHash, @Param("newHash") String newHash);
+}

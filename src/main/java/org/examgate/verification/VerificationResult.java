@@ -1,0 +1,29 @@
+package org.examgate.verification;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The answer to one verification: an outcome, and for a verified student what the platform is told.
+ *
+ * @param verificationId the id of this verification in the audit trail
+ */
+public record VerificationResult(UUID verificationId, Outcome outcome, Optional<Respondent> respondent) {
+
+    public boolean verified() {
+        return outcome == Outcome.VERIFIED;
+    }
+
+    static VerificationResult refused(UUID verificationId, Outcome outcome) {
+        return new VerificationResult(verificationId, outcome, Optional.empty());
+    }
+
+    /**
+     * The verified student as the platform's {@code metadata} shows it; absent values are null.
+     *
+     * @param data the student's attributes plus {@code studentNumber} and {@code verificationId}
+     */
+    public record Respondent(String name, String email, String photo, String about, Map<String, Object> data) {
+    }
+}

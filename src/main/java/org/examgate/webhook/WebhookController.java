@@ -1,0 +1,143 @@
+package org.examgate.webhook;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import org.examgate.inbox.Notification;
+import org.examgate.inbox.NotificationType;
+import org.examgate.inbox.RecordNotification;
+import org.examgate.verification.StudentMessages;
+import org.examgate.verification.VerificationRequest;
+import org.examgate.verification.VerificationResult;
+import org.examgate.verification.VerifyRespondent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one URL ExamJoint calls. The body is JSON whatever the Content-Type says, so it is read as
+ * bytes here rather than through Spring's content negotiation.
+ */
+@RestController
+@Hidden
+class WebhookController {
+
+    static final String PATH = "/webhooks/examjoint";
+    static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
+
+    private final WebhookClients clients;
+    private final VerifyRespondent verifyRespondent;
+    private final StudentMessages messages;
+    private final RecordNotification recordNotification;
+    private final JsonMapper json;
+    private final ObjectReader reader;
+
+    WebhookController(WebhookClients clients, VerifyRespondent verifyRespondent, StudentMessages messages,
+            RecordNotification recordNotification, JsonMapper json) {
+        this.clients = clients;
+        this.verifyRespondent = verifyRespondent;
+        this.messages = messages;
+        this.recordNotification = recordNotification;
+        this.json = json;
+        this.reader = json.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    @PostMapping(PATH)
+    ResponseEntity<Object> receive(@RequestHeader(name = "x-client-id", required = false) String clientId,
+            @RequestHeader(name = "x-client-secret", required = false) String clientSecret,
+            HttpServletRequest request) throws IOException {
+        if (!clients.authenticate(clientId, clientSecret)) {
+            return WebhookReply.error(HttpStatus.UNAUTHORIZED, "unauthorized");
+        }
+        byte[] body = readLimited(request);
+        if (body == null) {
+            return WebhookReply.error(HttpStatus.CONTENT_TOO_LARGE, "the body is larger than 256 KiB");
+        }
+        JsonNode tree;
+        try {
+            tree = reader.readValue(body);
+        } catch (JacksonException e) {
+            return WebhookReply.error(HttpStatus.BAD_REQUEST, "the body is not valid JSON");
+        }
+        if (tree == null || !tree.isObject()) {
+            return WebhookReply.error(HttpStatus.BAD_REQUEST, "the body must be a JSON object");
+        }
+        try {
+            return dispatch(new WebhookEvent(tree));
+        } catch (BadWebhookRequest e) {
+            return WebhookReply.error(HttpStatus.BAD_REQUEST, e.getMessage());
+        } catch (DataAccessException e) {
+            // Not acknowledged, so the platform delivers it again once the database is back.
+            log.error("Could not store a webhook event: {}", e.getClass().getSimpleName());
+            return WebhookReply.error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
+        }
+    }
+
+    private ResponseEntity<Object> dispatch(WebhookEvent event) {
+        String name = event.name().orElseThrow(() -> new BadWebhookRequest("event is missing"));
+        if ("verify_respondent".equals(name)) {
+            return verify(event.verificationRequest());
+        }
+        return NotificationType.fromWireName(name)
+                .map(type -> notification(type, event))
+                .orElseGet(() -> unknown(name, event));
+    }
+
+    private ResponseEntity<Object> verify(VerificationRequest request) {
+        VerificationResult result = verifyRespondent.verify(request);
+        return result.respondent()
+                .map(WebhookReply::verified)
+                .orElseGet(() -> WebhookReply.refused(messages.messageFor(result.outcome(), request.language()),
+                        result.outcome().code()));
+    }
+
+    private ResponseEntity<Object> notification(NotificationType type, WebhookEvent event) {
+        Notification notification = new Notification(type, event.requiredId("exam_id"),
+                event.requiredId("respondent_id"), type == NotificationType.ADMITTED_RESPONDENT ? event.admittedOn() : null,
+                json.writeValueAsString(event.body()));
+        return WebhookReply.status(recordNotification.record(notification).status());
+    }
+
+    private ResponseEntity<Object> unknown(String name, WebhookEvent event) {
+        String eventType = name.length() <= 64 ? name : name.substring(0, 64);
+        return WebhookReply.status(recordNotification.recordUnknown(eventType,
+                safeId(event, "exam_id"), safeId(event, "respondent_id"),
+                json.writeValueAsString(event.body())).status());
+    }
+
+    /** An unknown event is kept whatever its ids look like; unusable ids are simply not indexed. */
+    private static String safeId(WebhookEvent event, String member) {
+        try {
+            return event.optionalId(member).orElse(null);
+        } catch (BadWebhookRequest e) {
+            return null;
+        }
+    }
+
+    /** The body, or null if it is larger than the limit. */
+    private static byte[] readLimited(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            return body.length > MAX_BODY_BYTES ? null : body;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.examgate.webhook;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+
+/**
+ * @param clientId a webhook client to create at start-up if absent ({@code EXAMGATE_WEBHOOK_CLIENT_ID})
+ * @param clientSecret its secret ({@code EXAMGATE_WEBHOOK_CLIENT_SECRET})
+ * @param generateIfNone whether to generate and print a client when none is configured or stored
+ * @param clientRefresh how often the in-memory copy of the active clients is re-read, so that a
+ *     client revoked on another instance stops working within this time
+ */
+@ConfigurationProperties("examgate.webhook")
+record WebhookProperties(String clientId, String clientSecret, @DefaultValue("true") boolean generateIfNone,
+        @DefaultValue("5s") Duration clientRefresh) {
+
+    boolean clientConfigured() {
+        return StringUtils.hasText(clientId) && StringUtils.hasText(clientSecret);
+    }
+
+    @Override
+    public String toString() {
+        return "WebhookProperties[clientId=" + clientId + "]";
+    }
+}

@@ -1,0 +1,111 @@
+package org.examgate.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.core.env.Environment;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A real HTTP client for the running application: the webhook as the platform calls it, and the admin API. */
+@TestComponent
+public class Http {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Environment environment;
+
+    Http(Environment environment) {
+        this.environment = environment;
+    }
+
+    /** Read on each call: the server's port is known only once it has started, after this bean. */
+    private int port() {
+        return environment.getRequiredProperty("local.server.port", Integer.class);
+    }
+
+    /** Posts to the webhook with the test platform's credentials and a JSON content type. */
+    public Response webhook(String body) {
+        return webhook(platformHeaders(), body);
+    }
+
+    public Response webhook(Map<String, String> headers, String body) {
+        return send("POST", "/webhooks/examjoint", headers, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Response webhookBytes(Map<String, String> headers, byte[] body) {
+        return send("POST", "/webhooks/examjoint", headers, body);
+    }
+
+    public static Map<String, String> platformHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-client-id", TestCredentials.CLIENT_ID);
+        headers.put("x-client-secret", TestCredentials.CLIENT_SECRET);
+        headers.put("Content-Type", "application/json");
+        return headers;
+    }
+
+    /** Calls the admin API as the test admin. */
+    public Response admin(String method, String path, String jsonBody) {
+        return asUser(TestCredentials.ADMIN_USERNAME, TestCredentials.ADMIN_PASSWORD, method, path, jsonBody);
+    }
+
+    public Response asUser(String username, String password, String method, String path, String jsonBody) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", basic(username, password));
+        if (jsonBody != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return send(method, path, headers, jsonBody == null ? null : jsonBody.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public Response send(String method, String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP call failed: " + method + " " + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    /** One HTTP answer. */
+    public record Response(int status, String contentType, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + body;
+        }
+    }
+}
