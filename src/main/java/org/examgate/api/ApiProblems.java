@@ -25,9 +25,11 @@ public final class ApiProblems {
      * A uniqueness conflict, naming the field whose unique constraint was violated. The database's own
      * message is never passed on: it quotes the conflicting value.
      *
+     * @param what the kind of record that already holds the value, e.g. "student"
      * @param fieldByConstraint API field name by the name of the unique constraint or index
      */
-    public static ErrorResponseException conflict(DataIntegrityViolationException e, Map<String, String> fieldByConstraint) {
+    public static ErrorResponseException conflict(DataIntegrityViolationException e, String what,
+            Map<String, String> fieldByConstraint) {
         String message = String.valueOf(e.getMostSpecificCause().getMessage());
         String field = fieldByConstraint.entrySet().stream()
                 .filter(entry -> message.contains("\"" + entry.getKey() + "\""))
@@ -36,7 +38,7 @@ public final class ApiProblems {
                 .orElse(null);
         ErrorResponseException conflict = problem(HttpStatus.CONFLICT, "Conflict", field == null
                 ? "The change conflicts with existing data."
-                : "Another record already has this " + field + ".");
+                : "Another " + what + " already has this " + field + ".");
         if (field != null) {
             conflict.getBody().setProperty("field", field);
         }

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -36,7 +38,12 @@ public class PasswordHashing {
     private final String dummyBcrypt;
     private final String dummyLong;
 
-    public PasswordHashing(PasswordHashingProperties properties) {
+    private final Timer hashes;
+
+    public PasswordHashing(PasswordHashingProperties properties, MeterRegistry meters) {
+        this.hashes = Timer.builder("examgate.password.hashes")
+                .description("Password hashes computed: every check, every new hash and every dummy check")
+                .register(meters);
         this.bcrypt = new BCryptPasswordEncoder(properties.bcryptStrength());
         Map<String, PasswordEncoder> encoders = new HashMap<>();
         encoders.put("bcrypt", bcrypt);
@@ -50,10 +57,9 @@ public class PasswordHashing {
     }
 
     public String hash(String rawPassword) {
-        if (isTooLongForBcrypt(rawPassword)) {
-            return "{" + LONG_PASSWORD_ID + "}" + longPasswords.encode(rawPassword);
-        }
-        return encoder.encode(rawPassword);
+        return hashes.record(() -> isTooLongForBcrypt(rawPassword)
+                ? "{" + LONG_PASSWORD_ID + "}" + longPasswords.encode(rawPassword)
+                : encoder.encode(rawPassword));
     }
 
     /**
@@ -67,10 +73,10 @@ public class PasswordHashing {
         }
         if (isTooLongForBcrypt(rawPassword) && storedHash.startsWith("{bcrypt}")) {
             // A bcrypt hash only ever saw 72 bytes: a longer typed password cannot be the one it stores.
-            encoder.matches(rawPassword, storedHash);
+            matches(rawPassword, storedHash);
             return Check.FAILED;
         }
-        if (!encoder.matches(rawPassword, storedHash)) {
+        if (!matches(rawPassword, storedHash)) {
             return Check.FAILED;
         }
         return needsRehash(rawPassword, storedHash) ? new Check(true, Optional.of(hash(rawPassword))) : Check.PASSED;
@@ -78,7 +84,11 @@ public class PasswordHashing {
 
     /** The same work as a real check, for a student that does not exist. */
     public void spendOneHash(String rawPassword) {
-        encoder.matches(rawPassword, isTooLongForBcrypt(rawPassword) ? dummyLong : dummyBcrypt);
+        matches(rawPassword, isTooLongForBcrypt(rawPassword) ? dummyLong : dummyBcrypt);
+    }
+
+    private boolean matches(String rawPassword, String storedHash) {
+        return hashes.record(() -> encoder.matches(rawPassword, storedHash));
     }
 
     /** Whether a pre-hashed value is in a form examgate can check. */

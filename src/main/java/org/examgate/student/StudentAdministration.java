@@ -1,6 +1,8 @@
 package org.examgate.student;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -43,10 +45,10 @@ class StudentAdministration {
 
     Student create(StudentRequest request) {
         String hash = passwordHash(request.passwordRequest());
-        Student student = new Student(UUID.randomUUID(), clock.instant());
-        student.updateProfile(request.toProfile(attributesJson(request.attributes())), clock.instant());
+        Student student = new Student(UUID.randomUUID(), now());
+        student.updateProfile(request.toProfile(attributesJson(request.attributes())), now());
         if (hash != null) {
-            student.setPasswordHash(hash, clock.instant());
+            student.setPasswordHash(hash, now());
         }
         return saveReportingConflicts(student);
     }
@@ -55,9 +57,9 @@ class StudentAdministration {
         String hash = passwordHash(request.passwordRequest());
         return transactionally(() -> {
             Student student = find(id);
-            student.updateProfile(request.toProfile(attributesJson(request.attributes())), clock.instant());
+            student.updateProfile(request.toProfile(attributesJson(request.attributes())), now());
             if (hash != null) {
-                student.setPasswordHash(hash, clock.instant());
+                student.setPasswordHash(hash, now());
             }
             students.flush();
             return student;
@@ -70,7 +72,7 @@ class StudentAdministration {
         }
         String hash = passwordHash(request);
         transactionally(() -> {
-            find(id).setPasswordHash(hash, clock.instant());
+            find(id).setPasswordHash(hash, now());
             return null;
         });
     }
@@ -105,6 +107,11 @@ class StudentAdministration {
         return request.password() == null ? null : hashing.hash(request.password());
     }
 
+    /** PostgreSQL keeps microseconds: the answer to a write shows what a later read will show. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
     private String attributesJson(Map<String, Object> attributes) {
         return json.writeValueAsString(attributes == null ? Map.of() : attributes);
     }
@@ -117,7 +124,7 @@ class StudentAdministration {
         try {
             return transactions.execute(status -> work.get());
         } catch (DataIntegrityViolationException e) {
-            throw ApiProblems.conflict(e, FIELD_BY_CONSTRAINT);
+            throw ApiProblems.conflict(e, "student", FIELD_BY_CONSTRAINT);
         }
     }
 }
