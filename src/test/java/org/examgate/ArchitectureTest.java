@@ -26,7 +26,7 @@ class ArchitectureTest {
     @Test
     void theModulesAreTheFeaturesWeExpect() {
         assertThat(MODULES.stream().map(ApplicationModule::getName))
-                .contains("admin", "api", "credential", "database", "inbox", "operations", "student",
+                .contains("admin", "api", "credential", "database", "exam", "inbox", "lockout", "operations", "student",
                         "verification", "webhook");
     }
 

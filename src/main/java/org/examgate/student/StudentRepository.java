@@ -1,5 +1,6 @@
 package org.examgate.student;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,18 +13,21 @@ import org.springframework.data.repository.query.Param;
 
 interface StudentRepository extends JpaRepository<Student, UUID> {
 
-    /** Every student the typed identifier could name, most specific kind first. */
+    /** Every student the typed identifier could name among the allowed kinds, most specific kind first. */
     @Query(value = """
             select * from student
-             where student_number = :identifier
-                or matric_number = :identifier
-                or lower(email) = lower(:identifier)
+             where (:byNumber and student_number = :identifier)
+                or (:byMatric and matric_number = :identifier)
+                or (:byEmail and lower(email) = lower(:identifier))
              order by case when student_number = :identifier then 0
                            when matric_number = :identifier then 1
                            else 2 end
              limit 3
             """, nativeQuery = true)
-    List<Student> findByIdentifier(@Param("identifier") String identifier);
+    List<Student> findByIdentifier(@Param("identifier") String identifier, @Param("byNumber") boolean byNumber,
+            @Param("byMatric") boolean byMatric, @Param("byEmail") boolean byEmail);
+
+    List<Student> findByStudentNumberIn(Collection<String> studentNumbers);
 
     @Query("""
             select s from Student s

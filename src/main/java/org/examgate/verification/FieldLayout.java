@@ -1,23 +1,40 @@
 package org.examgate.verification;
 
-/**
- * Which welcome-page field holds which value. Until exams carry their own layout, every exam uses
- * the platform's default: position 0 the identifier, position 1 the password.
- */
-record FieldLayout(int identifierPosition, int passwordPosition) {
+import org.examgate.exam.ExamPolicy;
+import org.examgate.exam.FieldKind;
 
-    static final FieldLayout DEFAULT = new FieldLayout(0, 1);
+/** Reads the typed values out of a request by the exam's field layout. */
+final class FieldLayout {
 
-    Credentials read(VerificationRequest request) {
-        String identifier = request.value(identifierPosition);
-        return new Credentials(identifier == null ? null : identifier.strip(), request.value(passwordPosition));
+    /** Longer than any identifier examgate stores; such a value can only be wrong. */
+    static final int MAX_IDENTIFIER_LENGTH = 254;
+    /** Longer than any password examgate accepts; such a value can only be wrong. */
+    static final int MAX_PASSWORD_LENGTH = 1024;
+
+    private FieldLayout() {
     }
 
-    /** The identifier, stripped of surrounding whitespace, and the password exactly as typed. */
-    record Credentials(String identifier, String password) {
+    static Credentials read(ExamPolicy policy, VerificationRequest request) {
+        String identifier = policy.positionOf(FieldKind.IDENTIFIER).map(request::value).map(String::strip).orElse(null);
+        String password = policy.positionOf(FieldKind.PASSWORD).map(request::value).orElse(null);
+        String code = policy.positionOf(FieldKind.ACCESS_CODE).map(request::value).map(String::strip).orElse(null);
+        return new Credentials(policy, identifier, password, code);
+    }
+
+    /** The identifier and code stripped of surrounding whitespace; the password exactly as typed. */
+    record Credentials(ExamPolicy policy, String identifier, String password, String code) {
 
         boolean complete() {
-            return identifier != null && !identifier.isEmpty() && password != null && !password.isEmpty();
+            return present(FieldKind.IDENTIFIER, identifier) && present(FieldKind.PASSWORD, password)
+                    && present(FieldKind.ACCESS_CODE, code);
+        }
+
+        boolean hasIdentifier() {
+            return identifier != null && !identifier.isEmpty();
+        }
+
+        private boolean present(FieldKind kind, String value) {
+            return !policy.asks(kind) || (value != null && !value.isEmpty());
         }
 
         @Override

@@ -1,5 +1,7 @@
 package org.examgate.verification;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -14,15 +16,23 @@ import org.springframework.stereotype.Component;
 public class StudentMessages {
 
     private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    private final Clock clock;
 
-    StudentMessages() {
+    StudentMessages(Clock clock) {
+        this.clock = clock;
         messages.setBasename("messages/student-messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
+        messages.setAlwaysUseMessageFormat(true);
     }
 
-    public String messageFor(Outcome outcome, String language) {
-        return messages.getMessage(outcome.code(), null, outcome.code(), localeOf(language));
+    /** The message for a refusal; a {@code locked} message says in how many minutes to try again. */
+    public String messageFor(VerificationResult result, String language) {
+        long minutes = result.retryAfter()
+                .map(until -> Math.max(1, (Duration.between(clock.instant(), until).toSeconds() + 59) / 60))
+                .orElse(1L);
+        return messages.getMessage(result.outcome().code(), new Object[] {minutes}, result.outcome().code(),
+                localeOf(language));
     }
 
     static Locale localeOf(String language) {

@@ -30,7 +30,7 @@ class VerificationAudit {
                 .param("studentId", studentId)
                 .param("identifier", maskedIdentifier)
                 .param("outcome", outcome.code())
-                .param("language", language)
+                .param("language", language == null || language.length() <= 16 ? language : language.substring(0, 16))
                 .param("latency", (int) Math.min(Integer.MAX_VALUE, latencyMillis))
                 .update();
     }

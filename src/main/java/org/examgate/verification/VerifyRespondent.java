@@ -3,15 +3,17 @@ package org.examgate.verification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.examgate.credential.PasswordHashing;
 import org.examgate.credential.Secrets;
+import org.examgate.exam.ExamCatalog;
+import org.examgate.exam.ExamPolicy;
+import org.examgate.exam.Roster;
+import org.examgate.lockout.LockoutScope;
+import org.examgate.lockout.Lockouts;
 import org.examgate.student.RegisteredStudent;
-import org.examgate.student.StudentDirectory;
 import org.examgate.student.StudentStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Decides whether the person at the welcome page is a student allowed to sit the exam.
  *
- * <p>The checks run in the contract's order so that nothing about a student is revealed to someone
- * who does not hold the student's credentials: the field layout, then the credential (one password
- * hash whether or not the student exists), then the student's status. No database connection is held
- * while the password is hashed.
+ * <p>The checks run in the contract's order, so that nothing about a student is revealed to someone
+ * who does not hold the student's credentials: the exam's field layout, the identifier's lockout,
+ * the credential, then the student's status, the exam's window and its roster.
  */
 @Service
 public class VerifyRespondent {
@@ -36,16 +37,20 @@ public class VerifyRespondent {
     private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() {
     };
 
-    private final StudentDirectory directory;
-    private final PasswordHashing hashing;
+    private final ExamCatalog exams;
+    private final Lockouts lockouts;
+    private final CredentialCheck credentialCheck;
+    private final Roster roster;
     private final VerificationAudit audit;
     private final JsonMapper json;
     private final Clock clock;
 
-    VerifyRespondent(StudentDirectory directory, PasswordHashing hashing, VerificationAudit audit, JsonMapper json,
-            Clock clock) {
-        this.directory = directory;
-        this.hashing = hashing;
+    VerifyRespondent(ExamCatalog exams, Lockouts lockouts, CredentialCheck credentialCheck, Roster roster,
+            VerificationAudit audit, JsonMapper json, Clock clock) {
+        this.exams = exams;
+        this.lockouts = lockouts;
+        this.credentialCheck = credentialCheck;
+        this.roster = roster;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
@@ -55,62 +60,77 @@ public class VerifyRespondent {
         long started = System.nanoTime();
         Instant at = clock.instant();
         UUID verificationId = UUID.randomUUID();
-        FieldLayout.Credentials credentials = FieldLayout.DEFAULT.read(request);
         Decision decision;
         try {
-            decision = decide(credentials);
+            decision = decide(request, at);
         } catch (DataAccessException e) {
             log.warn("Verification {} could not reach the database: {}", verificationId, e.getClass().getSimpleName());
             return VerificationResult.refused(verificationId, Outcome.UNAVAILABLE);
         }
-        String language = request.language() == null ? null : truncate(request.language(), 16);
         try {
             audit.record(verificationId, at, request.examId(), decision.studentId(),
-                    Secrets.mask(credentials.identifier()), decision.outcome(), language,
+                    Secrets.mask(decision.identifier()), decision.outcome(), request.language(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (DataAccessException e) {
             log.warn("Verification {} could not be recorded: {}", verificationId, e.getClass().getSimpleName());
             return VerificationResult.refused(verificationId, Outcome.UNAVAILABLE);
         }
-        log.info("Verification {} for {} on exam {}: {}", verificationId, Secrets.mask(credentials.identifier()),
+        log.info("Verification {} for {} on exam {}: {}", verificationId, Secrets.mask(decision.identifier()),
                 request.examId(), decision.outcome().code());
         if (decision.outcome() != Outcome.VERIFIED) {
-            return VerificationResult.refused(verificationId, decision.outcome());
+            return new VerificationResult(verificationId, decision.outcome(), Optional.empty(), decision.retryAfter());
         }
         return new VerificationResult(verificationId, Outcome.VERIFIED,
-                Optional.of(respondent(decision.student(), verificationId)));
+                Optional.of(respondent(decision.student(), verificationId)), Optional.empty());
     }
 
-    private Decision decide(FieldLayout.Credentials credentials) {
+    private Decision decide(VerificationRequest request, Instant now) {
+        Optional<ExamPolicy> found = exams.policyFor(request.examId());
+        if (found.isEmpty()) {
+            return Decision.of(Outcome.UNKNOWN_EXAM, null);
+        }
+        ExamPolicy policy = found.get();
+        FieldLayout.Credentials credentials = FieldLayout.read(policy, request);
+        String identifier = credentials.identifier();
         if (!credentials.complete()) {
-            return Decision.refused(Outcome.MISSING_CREDENTIALS);
+            return Decision.of(Outcome.MISSING_CREDENTIALS, identifier);
         }
-        List<RegisteredStudent> candidates = directory.findByIdentifier(credentials.identifier());
-        if (candidates.isEmpty()) {
-            hashing.spendOneHash(credentials.password());
-            return Decision.refused(Outcome.INVALID_CREDENTIALS);
-        }
-        // Almost always one candidate; several only when one student's number is another's matric number.
-        for (RegisteredStudent student : candidates) {
-            PasswordHashing.Check check = hashing.check(credentials.password(), student.passwordHash());
-            if (check.matched()) {
-                check.upgradedHash().ifPresent(hash -> upgrade(student, hash));
-                return student.status() == StudentStatus.ACTIVE
-                        ? new Decision(Outcome.VERIFIED, student)
-                        : new Decision(Outcome.ACCOUNT_INACTIVE, student);
+        // Exams that ask only for a code have no identifier to lock; a 60-bit code is not guessable.
+        if (credentials.hasIdentifier()) {
+            Optional<Instant> lockedUntil = lockouts.lockedUntil(LockoutScope.STUDENT, identifier);
+            if (lockedUntil.isPresent()) {
+                return new Decision(Outcome.LOCKED, identifier, null, lockedUntil);
             }
         }
-        return Decision.refused(Outcome.INVALID_CREDENTIALS);
+        Optional<RegisteredStudent> proven = credentialCheck.prove(credentials);
+        if (proven.isEmpty()) {
+            if (credentials.hasIdentifier()) {
+                lockouts.recordFailure(LockoutScope.STUDENT, identifier);
+            }
+            return Decision.of(Outcome.INVALID_CREDENTIALS, identifier);
+        }
+        RegisteredStudent student = proven.get();
+        if (credentials.hasIdentifier()) {
+            lockouts.recordSuccess(LockoutScope.STUDENT, identifier);
+        }
+        return new Decision(admission(policy, student, now), identifier, student, Optional.empty());
     }
 
-    /** A better hash is a bonus: failing to store it must not refuse a student who typed the right password. */
-    private void upgrade(RegisteredStudent student, String hash) {
-        try {
-            directory.upgradePasswordHash(student.id(), student.passwordHash(), hash);
-        } catch (DataAccessException e) {
-            log.warn("Could not store the upgraded password hash of student {}: {}", student.id(),
-                    e.getClass().getSimpleName());
+    /** Steps 4 to 6, for a student who proved who they are. */
+    private Outcome admission(ExamPolicy policy, RegisteredStudent student, Instant now) {
+        if (student.status() != StudentStatus.ACTIVE) {
+            return Outcome.ACCOUNT_INACTIVE;
         }
+        if (policy.opensAt() != null && now.isBefore(policy.opensAt())) {
+            return Outcome.EXAM_NOT_OPEN;
+        }
+        if (!policy.active() || (policy.closesAt() != null && !now.isBefore(policy.closesAt()))) {
+            return Outcome.EXAM_CLOSED;
+        }
+        if (policy.rosterRequired() && !roster.isEnrolled(policy.examId(), student.id())) {
+            return Outcome.NOT_ENROLLED;
+        }
+        return Outcome.VERIFIED;
     }
 
     private VerificationResult.Respondent respondent(RegisteredStudent student, UUID verificationId) {
@@ -121,16 +141,14 @@ public class VerifyRespondent {
                 student.about(), data);
     }
 
-    private static String truncate(String value, int length) {
-        return value.length() <= length ? value : value.substring(0, length);
-    }
+    private record Decision(Outcome outcome, String identifier, RegisteredStudent student,
+            Optional<Instant> retryAfter) {
 
-    private record Decision(Outcome outcome, RegisteredStudent student) {
-
-        static Decision refused(Outcome outcome) {
-            return new Decision(outcome, null);
+        static Decision of(Outcome outcome, String identifier) {
+            return new Decision(outcome, identifier, null, Optional.empty());
         }
 
+        /** Recorded for every outcome after the credential, so staff can see whose attempt it was. */
         UUID studentId() {
             return student == null ? null : student.id();
         }

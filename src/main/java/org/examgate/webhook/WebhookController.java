@@ -103,7 +103,7 @@ class WebhookController {
         VerificationResult result = verifyRespondent.verify(request);
         return result.respondent()
                 .map(WebhookReply::verified)
-                .orElseGet(() -> WebhookReply.refused(messages.messageFor(result.outcome(), request.language()),
+                .orElseGet(() -> WebhookReply.refused(messages.messageFor(result, request.language()),
                         result.outcome().code()));
     }
 

@@ -1,0 +1,89 @@
+package org.examgate.exam;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.examgate.api.ApiProblems;
+import org.examgate.student.RegisteredStudent;
+import org.examgate.student.StudentDirectory;
+import org.springframework.stereotype.Component;
+
+/** Turns a selection of students (ids, numbers, or a CSV of numbers) into registered students. */
+@Component
+class StudentSelections {
+
+    private final StudentDirectory directory;
+
+    StudentSelections(StudentDirectory directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * The selected students that exist, and what could not be found.
+     */
+    Resolved resolve(StudentSelection selection) {
+        List<RegisteredStudent> byId = directory.findAllById(selection.studentIds());
+        List<RegisteredStudent> byNumber = directory.findByStudentNumbers(selection.studentNumbers());
+        Set<UUID> foundIds = byId.stream().map(RegisteredStudent::id).collect(Collectors.toSet());
+        Set<String> foundNumbers = byNumber.stream().map(RegisteredStudent::studentNumber).collect(Collectors.toSet());
+        Set<RegisteredStudent> students = new LinkedHashSet<>(byId);
+        students.addAll(byNumber);
+        return new Resolved(List.copyOf(students),
+                selection.studentIds().stream().filter(id -> !foundIds.contains(id)).distinct().toList(),
+                selection.studentNumbers().stream().filter(number -> !foundNumbers.contains(number)).toList());
+    }
+
+    /**
+     * Reads student numbers from CSV: a header row with a {@code studentNumber} column (comma or
+     * semicolon), or a single column of numbers without a header.
+     */
+    static StudentSelection fromCsv(String csv) {
+        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        String firstLine = text.lines().findFirst().orElse("");
+        char delimiter = firstLine.chars().filter(c -> c == ';').count() > firstLine.chars().filter(c -> c == ',').count()
+                ? ';' : ',';
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
+                .setTrim(true).get();
+        try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
+            List<CSVRecord> records = parser.getRecords();
+            if (records.isEmpty()) {
+                return new StudentSelection(List.of(), List.of());
+            }
+            int column = headerColumn(records.get(0));
+            List<String> numbers = new ArrayList<>();
+            for (CSVRecord record : records.subList(column >= 0 ? 1 : 0, records.size())) {
+                int at = Math.max(column, 0);
+                if (record.size() > at) {
+                    numbers.add(record.get(at));
+                }
+            }
+            return new StudentSelection(List.of(), numbers);
+        } catch (IOException | RuntimeException e) {
+            throw ApiProblems.badRequest("The CSV could not be read: give a studentNumber column.");
+        }
+    }
+
+    private static int headerColumn(CSVRecord first) {
+        for (int i = 0; i < first.size(); i++) {
+            String name = first.get(i).toLowerCase(Locale.ROOT).replace("_", "").replace(" ", "");
+            if (name.equals("studentnumber")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    record Resolved(List<RegisteredStudent> students, List<UUID> unknownIds, List<String> unknownNumbers) {
+    }
+}
