@@ -115,7 +115,9 @@ class WebhookController {
     }
 
     private ResponseEntity<Object> unknown(String name, WebhookEvent event) {
-        String eventType = name.length() <= 64 ? name : name.substring(0, 64);
+        // The name is stored as text, which cannot hold every character JSON can carry (NUL among them).
+        String printable = name.replaceAll("\\p{Cntrl}", "");
+        String eventType = printable.length() <= 64 ? printable : printable.substring(0, 64);
         return WebhookReply.status(recordNotification.recordUnknown(eventType,
                 safeId(event, "exam_id"), safeId(event, "respondent_id"),
                 json.writeValueAsString(event.body())).status());

@@ -1,5 +1,6 @@
 package org.examgate.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,6 +77,10 @@ public class Http {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
+        return exchange(request, method, path);
+    }
+
+    private Response exchange(HttpRequest.Builder request, String method, String path) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
@@ -86,6 +91,16 @@ public class Http {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sends the body without a Content-Length, as a chunked stream of unknown length. */
+    public Response sendChunked(String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
+                .timeout(Duration.ofSeconds(30))
+                .version(HttpClient.Version.HTTP_1_1)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+        headers.forEach(request::header);
+        return exchange(request, "POST", path);
     }
 
     public static String basic(String username, String password) {
