@@ -21,7 +21,7 @@ FROM eclipse-temurin:17-jre
 
 # A fixed, non-root uid, so that volumes and security policies can name it.
 RUN groupadd --system --gid 10001 examgate \
-    && useradd --system --uid 10001 --gid examgate --home-dir /app --shell /usr/sbin/nologin examgate \
+    && useradd --system --no-log-init --uid 10001 --gid examgate --home-dir /app --shell /usr/sbin/nologin examgate \
     && mkdir -p /app \
     && chown examgate:examgate /app
 WORKDIR /app
