@@ -1,6 +1,7 @@
 package org.examgate.student;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -43,10 +44,11 @@ class StudentAdministration {
 
     Student create(StudentRequest request) {
         String hash = passwordHash(request.passwordRequest());
-        Student student = new Student(UUID.randomUUID(), clock.instant());
-        student.updateProfile(request.toProfile(attributesJson(request.attributes())), clock.instant());
+        Instant now = clock.instant();
+        Student student = new Student(UUID.randomUUID(), now);
+        student.updateProfile(request.toProfile(attributesJson(request.attributes())), now);
         if (hash != null) {
-            student.setPasswordHash(hash, clock.instant());
+            student.setPasswordHash(hash, now);
         }
         return saveReportingConflicts(student);
     }
@@ -55,9 +57,10 @@ class StudentAdministration {
         String hash = passwordHash(request.passwordRequest());
         return transactionally(() -> {
             Student student = find(id);
-            student.updateProfile(request.toProfile(attributesJson(request.attributes())), clock.instant());
+            Instant now = clock.instant();
+            student.updateProfile(request.toProfile(attributesJson(request.attributes())), now);
             if (hash != null) {
-                student.setPasswordHash(hash, clock.instant());
+                student.setPasswordHash(hash, now);
             }
             students.flush();
             return student;
