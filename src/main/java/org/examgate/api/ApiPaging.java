@@ -15,6 +15,10 @@ public final class ApiPaging {
     }
 
     public static Pageable of(int page, int size, Sort stableOrder) {
+        if ((long) page * size > Integer.MAX_VALUE) {
+            // The database query takes the offset as an int: a page this far away cannot be asked for.
+            throw ApiProblems.invalidField("page", "is too large for this page size");
+        }
         return PageRequest.of(page, size, stableOrder);
     }
 

@@ -1,5 +1,6 @@
 package org.examgate.api;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -19,6 +20,14 @@ public final class ApiProblems {
 
     public static ErrorResponseException badRequest(String detail) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
+    }
+
+    /** A validation failure of one field, listed the way validation failures are. */
+    public static ErrorResponseException invalidField(String field, String message) {
+        ErrorResponseException invalid = problem(HttpStatus.BAD_REQUEST, "Validation failed",
+                "The request has invalid fields.");
+        invalid.getBody().setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return invalid;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -28,6 +29,18 @@ public class PasswordHashing {
     /** The encodings an administrator may import as pre-hashed values. */
     public static final Set<String> IMPORTABLE_IDS =
             Set.of("bcrypt", "argon2", "argon2@SpringSecurity_v5_8", "pbkdf2", "pbkdf2@SpringSecurity_v5_8");
+
+    private static final Pattern ARGON2_SHAPE = Pattern.compile(
+            "\\$argon2(id|i|d)\\$(v=\\d+\\$)?m=\\d+,t=\\d+,p=\\d+\\$[A-Za-z0-9+/]+={0,2}\\$[A-Za-z0-9+/]+={0,2}");
+
+    /** What each importable encoding's hash looks like after its {id} prefix. */
+    private static final Map<String, Pattern> SHAPES = Map.of(
+            "bcrypt", Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./0-9A-Za-z]{53}"),
+            "argon2", ARGON2_SHAPE,
+            "argon2@SpringSecurity_v5_8", ARGON2_SHAPE,
+            // hex of salt and 256-bit hash: 8-byte salt in Spring Security 5.5's defaults, 16 in 5.8's
+            "pbkdf2", Pattern.compile("[0-9a-fA-F]{80}"),
+            "pbkdf2@SpringSecurity_v5_8", Pattern.compile("[0-9a-fA-F]{96}"));
 
     static final int BCRYPT_MAX_BYTES = 72;
     private static final String LONG_PASSWORD_ID = "pbkdf2@SpringSecurity_v5_8";
@@ -91,9 +104,14 @@ public class PasswordHashing {
         return hashes.record(() -> encoder.matches(rawPassword, storedHash));
     }
 
-    /** Whether a pre-hashed value is in a form examgate can check. */
+    /**
+     * Whether a pre-hashed value is in a form examgate can check: a known encoding whose hash has that
+     * encoding's shape. A malformed hash could never match, and some make the encoder throw.
+     */
     public static boolean isSupported(String hash) {
-        return idOf(hash).filter(IMPORTABLE_IDS::contains).isPresent();
+        return idOf(hash).filter(IMPORTABLE_IDS::contains)
+                .filter(id -> SHAPES.get(id).matcher(hash.substring(id.length() + 2)).matches())
+                .isPresent();
     }
 
     static Optional<String> idOf(String hash) {

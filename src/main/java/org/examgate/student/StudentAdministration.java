@@ -2,7 +2,6 @@ package org.examgate.student;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -45,10 +44,11 @@ class StudentAdministration {
 
     Student create(StudentRequest request) {
         String hash = passwordHash(request.passwordRequest());
-        Student student = new Student(UUID.randomUUID(), now());
-        student.updateProfile(request.toProfile(attributesJson(request.attributes())), now());
+        Instant now = clock.instant();
+        Student student = new Student(UUID.randomUUID(), now);
+        student.updateProfile(request.toProfile(attributesJson(request.attributes())), now);
         if (hash != null) {
-            student.setPasswordHash(hash, now());
+            student.setPasswordHash(hash, now);
         }
         return saveReportingConflicts(student);
     }
@@ -57,9 +57,10 @@ class StudentAdministration {
         String hash = passwordHash(request.passwordRequest());
         return transactionally(() -> {
             Student student = find(id);
-            student.updateProfile(request.toProfile(attributesJson(request.attributes())), now());
+            Instant now = clock.instant();
+            student.updateProfile(request.toProfile(attributesJson(request.attributes())), now);
             if (hash != null) {
-                student.setPasswordHash(hash, now());
+                student.setPasswordHash(hash, now);
             }
             students.flush();
             return student;
@@ -72,7 +73,7 @@ class StudentAdministration {
         }
         String hash = passwordHash(request);
         transactionally(() -> {
-            find(id).setPasswordHash(hash, now());
+            find(id).setPasswordHash(hash, clock.instant());
             return null;
         });
     }
@@ -105,11 +106,6 @@ class StudentAdministration {
             return request.passwordHash();
         }
         return request.password() == null ? null : hashing.hash(request.password());
-    }
-
-    /** PostgreSQL keeps microseconds: the answer to a write shows what a later read will show. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private String attributesJson(Map<String, Object> attributes) {
