@@ -63,9 +63,12 @@ class PasswordHashingTest {
 
     @Test
     void onlyBcryptArgon2AndPbkdf2FormsAreAccepted() {
-        assertThat(PasswordHashing.isSupported("{bcrypt}$2a$10$abc")).isTrue();
-        assertThat(PasswordHashing.isSupported("{argon2}$argon2id$v=19$abc")).isTrue();
-        assertThat(PasswordHashing.isSupported("{pbkdf2}abc")).isTrue();
+        assertThat(PasswordHashing.isSupported("{bcrypt}" + new BCryptPasswordEncoder(4).encode("pw"))).isTrue();
+        assertThat(PasswordHashing.isSupported("{argon2}" + Argon2PasswordEncoder.defaultsForSpringSecurity_v5_2()
+                .encode("pw"))).isTrue();
+        assertThat(PasswordHashing.isSupported("{pbkdf2}" + Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_5()
+                .encode("pw"))).isTrue();
+        assertThat(PasswordHashing.isSupported("{bcrypt}$2a$10$abc")).as("malformed").isFalse();
         assertThat(PasswordHashing.isSupported("{noop}secret")).isFalse();
         assertThat(PasswordHashing.isSupported("{MD5}abc")).isFalse();
         assertThat(PasswordHashing.isSupported("$2a$10$abc")).isFalse();
