@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Step 3 of a verification: is this the student the typed credentials say? One password hash is
@@ -83,7 +84,7 @@ class CredentialCheck {
     private void upgrade(RegisteredStudent student, String hash) {
         try {
             directory.upgradePasswordHash(student.id(), student.passwordHash(), hash);
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
             log.warn("Could not store the upgraded password hash of student {}: {}", student.id(),
                     e.getClass().getSimpleName());
         }

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,7 +64,7 @@ public class VerifyRespondent {
         Decision decision;
         try {
             decision = decide(request, at);
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
             log.warn("Verification {} could not reach the database: {}", verificationId, e.getClass().getSimpleName());
             return VerificationResult.refused(verificationId, Outcome.UNAVAILABLE);
         }
@@ -71,7 +72,7 @@ public class VerifyRespondent {
             audit.record(verificationId, at, request.examId(), decision.studentId(),
                     Secrets.mask(decision.identifier()), decision.outcome(), request.language(),
                     (System.nanoTime() - started) / 1_000_000);
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
             log.warn("Verification {} could not be recorded: {}", verificationId, e.getClass().getSimpleName());
             return VerificationResult.refused(verificationId, Outcome.UNAVAILABLE);
         }

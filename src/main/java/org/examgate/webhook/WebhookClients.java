@@ -7,8 +7,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.examgate.credential.Secrets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Checks the platform's client id and secret on every webhook request without a database round
@@ -17,6 +21,7 @@ import org.springframework.stereotype.Service;
 @Service
 class WebhookClients {
 
+    private static final Logger log = LoggerFactory.getLogger(WebhookClients.class);
     private static final byte[] NO_CLIENT = Secrets.sha256("no such client");
 
     private final WebhookClientRepository clients;
@@ -67,9 +72,14 @@ class WebhookClients {
 
     @Scheduled(fixedDelayString = "${examgate.webhook.client-refresh:5s}")
     void reload() {
-        activeDigests = clients.findByRevokedAtIsNull().stream()
-                .collect(Collectors.groupingBy(WebhookClient::getClientId,
-                        Collectors.mapping(client -> HexFormat.of().parseHex(client.getSecretHash()),
-                                Collectors.toUnmodifiableList())));
+        try {
+            activeDigests = clients.findByRevokedAtIsNull().stream()
+                    .collect(Collectors.groupingBy(WebhookClient::getClientId,
+                            Collectors.mapping(client -> HexFormat.of().parseHex(client.getSecretHash()),
+                                    Collectors.toUnmodifiableList())));
+        } catch (DataAccessException | TransactionException e) {
+            // Keep answering with the clients known so far; the next refresh tries again.
+            log.warn("Could not refresh the webhook clients: {}", e.getClass().getSimpleName());
+        }
     }
 }

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -82,7 +83,7 @@ class WebhookController {
             return dispatch(new WebhookEvent(tree));
         } catch (BadWebhookRequest e) {
             return WebhookReply.error(HttpStatus.BAD_REQUEST, e.getMessage());
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
             // Not acknowledged, so the platform delivers it again once the database is back.
             log.error("Could not store a webhook event: {}", e.getClass().getSimpleName());
             return WebhookReply.error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
