@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.examgate.credential.Secrets;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Checks the platform's client id and secret on every webhook request without a database round
- * trip: the active clients' digests are held in memory and re-read every few seconds.
+ * trip: the active clients' digests are held in memory and re-read every few seconds, and at once
+ * after a change on this instance.
  */
 @Service
 class WebhookClients {
@@ -20,11 +22,13 @@ class WebhookClients {
     private static final byte[] NO_CLIENT = Secrets.sha256("no such client");
 
     private final WebhookClientRepository clients;
+    private final WebhookClientUsage usage;
     private final Clock clock;
-    private volatile Map<String, List<byte[]>> activeDigests = Map.of();
+    private volatile Map<String, List<ActiveSecret>> activeSecrets = Map.of();
 
-    WebhookClients(WebhookClientRepository clients, Clock clock) {
+    WebhookClients(WebhookClientRepository clients, WebhookClientUsage usage, Clock clock) {
         this.clients = clients;
+        this.usage = usage;
         this.clock = clock;
         reload();
     }
@@ -35,15 +39,21 @@ class WebhookClients {
      */
     boolean authenticate(String clientId, String secret) {
         byte[] offered = Secrets.sha256(secret == null ? "" : secret);
-        List<byte[]> candidates = clientId == null ? List.of() : activeDigests.getOrDefault(clientId, List.of());
-        boolean matched = false;
-        for (byte[] digest : candidates) {
-            matched |= Secrets.equal(offered, digest);
+        List<ActiveSecret> candidates = clientId == null ? List.of() : activeSecrets.getOrDefault(clientId, List.of());
+        UUID matched = null;
+        for (ActiveSecret candidate : candidates) {
+            if (Secrets.equal(offered, candidate.digest())) {
+                matched = candidate.id();
+            }
         }
         if (candidates.isEmpty()) {
             Secrets.equal(offered, NO_CLIENT);
         }
-        return matched && secret != null;
+        if (matched == null || secret == null) {
+            return false;
+        }
+        usage.used(matched);
+        return true;
     }
 
     /** Registers a client; returns false if this id already has this secret, active or revoked. */
@@ -62,14 +72,22 @@ class WebhookClients {
     }
 
     long activeSecretsFor(String clientId) {
-        return activeDigests.getOrDefault(clientId, List.of()).size();
+        return activeSecrets.getOrDefault(clientId, List.of()).size();
     }
 
+    /**
+     * Synchronized so that a periodic reload that read the table before a revocation committed
+     * cannot replace the snapshot taken after it.
+     */
     @Scheduled(fixedDelayString = "${examgate.webhook.client-refresh:5s}")
-    void reload() {
-        activeDigests = clients.findByRevokedAtIsNull().stream()
+    synchronized void reload() {
+        activeSecrets = clients.findByRevokedAtIsNull().stream()
                 .collect(Collectors.groupingBy(WebhookClient::getClientId,
-                        Collectors.mapping(client -> HexFormat.of().parseHex(client.getSecretHash()),
-                                Collectors.toUnmodifiableList())));
+                        Collectors.mapping(client -> new ActiveSecret(client.getId(),
+                                HexFormat.of().parseHex(client.getSecretHash())), Collectors.toUnmodifiableList())));
+    }
+
+    /** One active row: its id, to note its use, and the SHA-256 digest of its secret. */
+    private record ActiveSecret(UUID id, byte[] digest) {
     }
 }

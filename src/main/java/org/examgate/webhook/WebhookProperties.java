@@ -12,10 +12,11 @@ import org.springframework.util.StringUtils;
  * @param generateIfNone whether to generate and print a client when none is configured or stored
  * @param clientRefresh how often the in-memory copy of the active clients is re-read, so that a
  *     client revoked on another instance stops working within this time
+ * @param lastUsedFlush how often the clients' last-use times, kept in memory, are written to the database
  */
 @ConfigurationProperties("examgate.webhook")
 record WebhookProperties(String clientId, String clientSecret, @DefaultValue("true") boolean generateIfNone,
-        @DefaultValue("5s") Duration clientRefresh) {
+        @DefaultValue("5s") Duration clientRefresh, @DefaultValue("30s") Duration lastUsedFlush) {
 
     boolean clientConfigured() {
         return StringUtils.hasText(clientId) && StringUtils.hasText(clientSecret);
