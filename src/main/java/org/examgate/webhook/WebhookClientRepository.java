@@ -17,6 +17,15 @@ interface WebhookClientRepository extends JpaRepository<WebhookClient, UUID> {
 
     boolean existsByRevokedAtIsNull();
 
+    /**
+     * Revokes in one statement, so that a revocation never overwrites a concurrent last-use update.
+     * Returns 0 if the client is unknown or already revoked.
+     */
+    @Transactional
+    @Modifying
+    @Query("update WebhookClient c set c.revokedAt = :at where c.id = :id and c.revokedAt is null")
+    int revoke(UUID id, Instant at);
+
     /** Never moves the time backwards: several instances flush their own, possibly older, times. */
     @Transactional
     @Modifying
