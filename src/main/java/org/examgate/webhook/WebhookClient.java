@@ -59,6 +59,22 @@ class WebhookClient {
         return secretHash;
     }
 
+    String getDescription() {
+        return description;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
     boolean isActive() {
         return revokedAt == null;
     }

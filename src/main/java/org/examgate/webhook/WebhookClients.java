@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.examgate.credential.Secrets;
@@ -16,7 +17,8 @@ import org.springframework.transaction.TransactionException;
 
 /**
  * Checks the platform's client id and secret on every webhook request without a database round
- * trip: the active clients' digests are held in memory and re-read every few seconds.
+ * trip: the active clients' digests are held in memory and re-read every few seconds, and at once
+ * after a change on this instance.
  */
 @Service
 class WebhookClients {
@@ -25,11 +27,13 @@ class WebhookClients {
     private static final byte[] NO_CLIENT = Secrets.sha256("no such client");
 
     private final WebhookClientRepository clients;
+    private final WebhookClientUsage usage;
     private final Clock clock;
-    private volatile Map<String, List<byte[]>> activeDigests = Map.of();
+    private volatile Map<String, List<ActiveSecret>> activeSecrets = Map.of();
 
-    WebhookClients(WebhookClientRepository clients, Clock clock) {
+    WebhookClients(WebhookClientRepository clients, WebhookClientUsage usage, Clock clock) {
         this.clients = clients;
+        this.usage = usage;
         this.clock = clock;
         reload();
     }
@@ -40,15 +44,21 @@ class WebhookClients {
      */
     boolean authenticate(String clientId, String secret) {
         byte[] offered = Secrets.sha256(secret == null ? "" : secret);
-        List<byte[]> candidates = clientId == null ? List.of() : activeDigests.getOrDefault(clientId, List.of());
-        boolean matched = false;
-        for (byte[] digest : candidates) {
-            matched |= Secrets.equal(offered, digest);
+        List<ActiveSecret> candidates = clientId == null ? List.of() : activeSecrets.getOrDefault(clientId, List.of());
+        UUID matched = null;
+        for (ActiveSecret candidate : candidates) {
+            if (Secrets.equal(offered, candidate.digest())) {
+                matched = candidate.id();
+            }
         }
         if (candidates.isEmpty()) {
             Secrets.equal(offered, NO_CLIENT);
         }
-        return matched && secret != null;
+        if (matched == null || secret == null) {
+            return false;
+        }
+        usage.used(matched);
+        return true;
     }
 
     /** Registers a client; returns false if this id already has this secret, active or revoked. */
@@ -67,19 +77,27 @@ class WebhookClients {
     }
 
     long activeSecretsFor(String clientId) {
-        return activeDigests.getOrDefault(clientId, List.of()).size();
+        return activeSecrets.getOrDefault(clientId, List.of()).size();
     }
 
+    /**
+     * Synchronized so that a periodic reload that read the table before a revocation committed
+     * cannot replace the snapshot taken after it.
+     */
     @Scheduled(fixedDelayString = "${examgate.webhook.client-refresh:5s}")
-    void reload() {
+    synchronized void reload() {
         try {
-            activeDigests = clients.findByRevokedAtIsNull().stream()
+            activeSecrets = clients.findByRevokedAtIsNull().stream()
                     .collect(Collectors.groupingBy(WebhookClient::getClientId,
-                            Collectors.mapping(client -> HexFormat.of().parseHex(client.getSecretHash()),
-                                    Collectors.toUnmodifiableList())));
+                            Collectors.mapping(client -> new ActiveSecret(client.getId(),
+                                    HexFormat.of().parseHex(client.getSecretHash())), Collectors.toUnmodifiableList())));
         } catch (DataAccessException | TransactionException e) {
             // Keep answering with the clients known so far; the next refresh tries again.
             log.warn("Could not refresh the webhook clients: {}", e.getClass().getSimpleName());
         }
+    }
+
+    /** One active row: its id, to note its use, and the SHA-256 digest of its secret. */
+    private record ActiveSecret(UUID id, byte[] digest) {
     }
 }

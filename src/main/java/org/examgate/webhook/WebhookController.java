@@ -42,6 +42,7 @@ class WebhookController {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
 
+    private final SourceNetworks sources;
     private final WebhookClients clients;
     private final VerifyRespondent verifyRespondent;
     private final StudentMessages messages;
@@ -49,8 +50,9 @@ class WebhookController {
     private final JsonMapper json;
     private final ObjectReader reader;
 
-    WebhookController(WebhookClients clients, VerifyRespondent verifyRespondent, StudentMessages messages,
-            RecordNotification recordNotification, JsonMapper json) {
+    WebhookController(SourceNetworks sources, WebhookClients clients, VerifyRespondent verifyRespondent,
+            StudentMessages messages, RecordNotification recordNotification, JsonMapper json) {
+        this.sources = sources;
         this.clients = clients;
         this.verifyRespondent = verifyRespondent;
         this.messages = messages;
@@ -63,7 +65,8 @@ class WebhookController {
     ResponseEntity<Object> receive(@RequestHeader(name = "x-client-id", required = false) String clientId,
             @RequestHeader(name = "x-client-secret", required = false) String clientSecret,
             HttpServletRequest request) throws IOException {
-        if (!clients.authenticate(clientId, clientSecret)) {
+        // A caller outside the allowed networks gets the same answer as bad credentials: no hint either way.
+        if (!sources.admits(request) || !clients.authenticate(clientId, clientSecret)) {
             return WebhookReply.error(HttpStatus.UNAUTHORIZED, "unauthorized");
         }
         byte[] body = readLimited(request);
