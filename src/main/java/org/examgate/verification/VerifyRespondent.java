@@ -3,13 +3,21 @@ package org.examgate.verification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.examgate.credential.Secrets;
 import org.examgate.exam.ExamCatalog;
 import org.examgate.exam.ExamPolicy;
+import org.examgate.exam.FieldKind;
 import org.examgate.exam.Roster;
 import org.examgate.lockout.LockoutScope;
 import org.examgate.lockout.Lockouts;
@@ -17,6 +25,7 @@ import org.examgate.student.RegisteredStudent;
 import org.examgate.student.StudentStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
@@ -29,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>The checks run in the contract's order, so that nothing about a student is revealed to someone
  * who does not hold the student's credentials: the exam's field layout, the identifier's lockout,
- * the credential, then the student's status, the exam's window and its roster.
+ * the credential, then the student's status, the exam's window and its roster. A password hash runs
+ * on the {@link HashingPool} only if it can finish before the request's deadline; otherwise the
+ * answer is {@code busy} at once. The calling thread never waits for a hash.
  */
 @Service
 public class VerifyRespondent {
@@ -40,84 +51,107 @@ public class VerifyRespondent {
 
     private final ExamCatalog exams;
     private final Lockouts lockouts;
-    private final CredentialCheck credentialCheck;
+    private final CredentialCheck credentials;
+    private final HashingPool pool;
     private final Roster roster;
     private final VerificationAudit audit;
+    private final Executor completion;
+    private final VerificationProperties properties;
     private final JsonMapper json;
+    private final MeterRegistry meters;
     private final Clock clock;
 
-    VerifyRespondent(ExamCatalog exams, Lockouts lockouts, CredentialCheck credentialCheck, Roster roster,
-            VerificationAudit audit, JsonMapper json, Clock clock) {
+    VerifyRespondent(ExamCatalog exams, Lockouts lockouts, CredentialCheck credentials, HashingPool pool,
+            Roster roster, VerificationAudit audit, @Qualifier("verificationCompletion") Executor completion,
+            VerificationProperties properties, JsonMapper json, MeterRegistry meters, Clock clock) {
         this.exams = exams;
         this.lockouts = lockouts;
-        this.credentialCheck = credentialCheck;
+        this.credentials = credentials;
+        this.pool = pool;
         this.roster = roster;
         this.audit = audit;
+        this.completion = completion;
+        this.properties = properties;
         this.json = json;
+        this.meters = meters;
         this.clock = clock;
     }
 
-    public VerificationResult verify(VerificationRequest request) {
-        long started = System.nanoTime();
-        Instant at = clock.instant();
-        UUID verificationId = UUID.randomUUID();
-        Decision decision;
+    public CompletableFuture<VerificationResult> verify(VerificationRequest request) {
+        Attempt attempt = new Attempt(request, UUID.randomUUID(), clock.instant(), System.nanoTime());
         try {
-            decision = decide(request, at);
+            return decide(attempt).thenApply(decision -> finish(attempt, decision))
+                    .exceptionally(failure -> unavailable(attempt, failure));
         } catch (DataAccessException | TransactionException e) {
-            log.warn("Verification {} could not reach the database: {}", verificationId, e.getClass().getSimpleName());
-            return VerificationResult.refused(verificationId, Outcome.UNAVAILABLE);
+            return CompletableFuture.completedFuture(unavailable(attempt, e));
         }
-        try {
-            audit.record(verificationId, at, request.examId(), decision.studentId(),
-                    Secrets.mask(decision.identifier()), decision.outcome(), request.language(),
-                    (System.nanoTime() - started) / 1_000_000);
-        } catch (DataAccessException | TransactionException e) {
-            log.warn("Verification {} could not be recorded: {}", verificationId, e.getClass().getSimpleName());
-            return VerificationResult.refused(verificationId, Outcome.UNAVAILABLE);
-        }
-        log.info("Verification {} for {} on exam {}: {}", verificationId, Secrets.mask(decision.identifier()),
-                request.examId(), decision.outcome().code());
-        if (decision.outcome() != Outcome.VERIFIED) {
-            return new VerificationResult(verificationId, decision.outcome(), Optional.empty(), decision.retryAfter());
-        }
-        return new VerificationResult(verificationId, Outcome.VERIFIED,
-                Optional.of(respondent(decision.student(), verificationId)), Optional.empty());
     }
 
-    private Decision decide(VerificationRequest request, Instant now) {
-        Optional<ExamPolicy> found = exams.policyFor(request.examId());
+    private CompletableFuture<Decision> decide(Attempt attempt) {
+        Optional<ExamPolicy> found = exams.policyFor(attempt.request().examId());
         if (found.isEmpty()) {
-            return Decision.of(Outcome.UNKNOWN_EXAM, null);
+            return done(Decision.of(Outcome.UNKNOWN_EXAM, null));
         }
-        ExamPolicy policy = found.get();
-        FieldLayout.Credentials credentials = FieldLayout.read(policy, request);
-        String identifier = credentials.identifier();
-        if (!credentials.complete()) {
-            return Decision.of(Outcome.MISSING_CREDENTIALS, identifier);
+        FieldLayout.Credentials typed = FieldLayout.read(found.get(), attempt.request());
+        String identifier = typed.identifier();
+        if (!typed.complete()) {
+            return done(Decision.of(Outcome.MISSING_CREDENTIALS, identifier));
         }
         // Exams that ask only for a code have no identifier to lock; a 60-bit code is not guessable.
-        if (credentials.hasIdentifier()) {
+        if (typed.hasIdentifier()) {
             Optional<Instant> lockedUntil = lockouts.lockedUntil(LockoutScope.STUDENT, identifier);
             if (lockedUntil.isPresent()) {
-                return new Decision(Outcome.LOCKED, identifier, null, lockedUntil);
+                return done(new Decision(Outcome.LOCKED, identifier, null, lockedUntil));
             }
         }
-        Optional<RegisteredStudent> proven = credentialCheck.prove(credentials);
+        if (!typed.policy().asks(FieldKind.PASSWORD)) {
+            return done(afterCredential(typed, credentials.proveWithoutPassword(typed), attempt.at()));
+        }
+        return withPassword(attempt, typed);
+    }
+
+    private CompletableFuture<Decision> withPassword(Attempt attempt, FieldLayout.Credentials typed) {
+        Optional<HashingPool.Ticket> ticket = pool.admit(attempt.at().plus(properties.deadline()));
+        if (ticket.isEmpty()) {
+            return done(Decision.of(Outcome.BUSY, typed.identifier()));
+        }
+        List<RegisteredStudent> candidates;
+        Optional<RegisteredStudent> remembered;
+        try {
+            candidates = credentials.candidates(typed);
+            remembered = credentials.recheck(candidates, typed);
+        } catch (RuntimeException e) {
+            ticket.get().release();
+            throw e;
+        }
+        if (remembered.isPresent()) {
+            ticket.get().release();
+            Optional<RegisteredStudent> proven = remembered.filter(student -> credentials.codeMatches(student, typed));
+            return done(afterCredential(typed, proven, attempt.at()));
+        }
+        CompletableFuture<Optional<Optional<CredentialCheck.PasswordMatch>>> hashed = ticket.get()
+                .run(() -> Optional.of(credentials.hashPassword(candidates, typed)), Optional::empty);
+        // An empty outer Optional: the machine slowed down and the hash could no longer finish in time.
+        return hashed.thenApplyAsync(result -> result
+                .map(match -> afterCredential(typed, credentials.complete(match, typed), attempt.at()))
+                .orElseGet(() -> Decision.of(Outcome.BUSY, typed.identifier())), completion);
+    }
+
+    /** Steps 3 (its outcome) to 6, for a credential that has been checked. */
+    private Decision afterCredential(FieldLayout.Credentials typed, Optional<RegisteredStudent> proven, Instant now) {
+        String identifier = typed.identifier();
         if (proven.isEmpty()) {
-            if (credentials.hasIdentifier()) {
+            if (typed.hasIdentifier()) {
                 lockouts.recordFailure(LockoutScope.STUDENT, identifier);
             }
             return Decision.of(Outcome.INVALID_CREDENTIALS, identifier);
         }
-        RegisteredStudent student = proven.get();
-        if (credentials.hasIdentifier()) {
+        if (typed.hasIdentifier()) {
             lockouts.recordSuccess(LockoutScope.STUDENT, identifier);
         }
-        return new Decision(admission(policy, student, now), identifier, student, Optional.empty());
+        return new Decision(admission(typed.policy(), proven.get(), now), identifier, proven.get(), Optional.empty());
     }
 
-    /** Steps 4 to 6, for a student who proved who they are. */
     private Outcome admission(ExamPolicy policy, RegisteredStudent student, Instant now) {
         if (student.status() != StudentStatus.ACTIVE) {
             return Outcome.ACCOUNT_INACTIVE;
@@ -134,12 +168,61 @@ public class VerifyRespondent {
         return Outcome.VERIFIED;
     }
 
+    /** Records the verification and shapes the answer; a verification that cannot be recorded is not given. */
+    private VerificationResult finish(Attempt attempt, Decision decision) {
+        long latency = (System.nanoTime() - attempt.startedNanos()) / 1_000_000;
+        audit.record(attempt.id(), attempt.at(), attempt.request().examId(), decision.studentId(),
+                Secrets.mask(decision.identifier()), decision.outcome(), attempt.request().language(), latency);
+        count(attempt, decision.outcome());
+        log.info("Verification {} for {} on exam {}: {}", attempt.id(), Secrets.mask(decision.identifier()),
+                attempt.request().examId(), decision.outcome().code());
+        if (decision.outcome() != Outcome.VERIFIED) {
+            return new VerificationResult(attempt.id(), decision.outcome(), Optional.empty(), decision.retryAfter());
+        }
+        return new VerificationResult(attempt.id(), Outcome.VERIFIED,
+                Optional.of(respondent(decision.student(), attempt.id())), Optional.empty());
+    }
+
+    private VerificationResult unavailable(Attempt attempt, Throwable failure) {
+        Throwable cause = unwrap(failure);
+        if (!(cause instanceof DataAccessException || cause instanceof TransactionException)) {
+            log.error("Verification {} failed unexpectedly", attempt.id(), cause);
+        } else {
+            log.warn("Verification {} could not reach the database: {}", attempt.id(), cause.getClass().getSimpleName());
+        }
+        count(attempt, Outcome.UNAVAILABLE);
+        return VerificationResult.refused(attempt.id(), Outcome.UNAVAILABLE);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private void count(Attempt attempt, Outcome outcome) {
+        Timer.builder("examgate.verifications")
+                .description("Verifications by outcome, with their latency")
+                .tag("outcome", outcome.code())
+                .register(meters)
+                .record(System.nanoTime() - attempt.startedNanos(), TimeUnit.NANOSECONDS);
+    }
+
     private VerificationResult.Respondent respondent(RegisteredStudent student, UUID verificationId) {
         Map<String, Object> data = new LinkedHashMap<>(json.readValue(student.attributesJson(), ATTRIBUTES));
         data.put("studentNumber", student.studentNumber());
         data.put("verificationId", verificationId.toString());
         return new VerificationResult.Respondent(student.fullName(), student.email(), student.photoUrl(),
                 student.about(), data);
+    }
+
+    private static CompletableFuture<Decision> done(Decision decision) {
+        return CompletableFuture.completedFuture(decision);
+    }
+
+    private record Attempt(VerificationRequest request, UUID id, Instant at, long startedNanos) {
     }
 
     private record Decision(Outcome outcome, String identifier, RegisteredStudent student,
@@ -149,7 +232,6 @@ public class VerifyRespondent {
             return new Decision(outcome, identifier, null, Optional.empty());
         }
 
-        /** Recorded for every outcome after the credential, so staff can see whose attempt it was. */
         UUID studentId() {
             return student == null ? null : student.id();
         }

@@ -2,6 +2,7 @@ package org.examgate.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -11,7 +12,6 @@ import org.examgate.inbox.NotificationType;
 import org.examgate.inbox.RecordNotification;
 import org.examgate.verification.StudentMessages;
 import org.examgate.verification.VerificationRequest;
-import org.examgate.verification.VerificationResult;
 import org.examgate.verification.VerifyRespondent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,54 +61,62 @@ class WebhookController {
         this.reader = json.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
+    /**
+     * Answered asynchronously: a verification waits for its password hash without holding a request
+     * thread, so notifications, admin calls and health checks keep their threads during a burst.
+     */
     @PostMapping(PATH)
-    ResponseEntity<Object> receive(@RequestHeader(name = "x-client-id", required = false) String clientId,
+    CompletableFuture<ResponseEntity<Object>> receive(
+            @RequestHeader(name = "x-client-id", required = false) String clientId,
             @RequestHeader(name = "x-client-secret", required = false) String clientSecret,
             HttpServletRequest request) throws IOException {
         // A caller outside the allowed networks gets the same answer as bad credentials: no hint either way.
         if (!sources.admits(request) || !clients.authenticate(clientId, clientSecret)) {
-            return WebhookReply.error(HttpStatus.UNAUTHORIZED, "unauthorized");
+            return done(WebhookReply.error(HttpStatus.UNAUTHORIZED, "unauthorized"));
         }
         byte[] body = readLimited(request);
         if (body == null) {
-            return WebhookReply.error(HttpStatus.CONTENT_TOO_LARGE, "the body is larger than 256 KiB");
+            return done(WebhookReply.error(HttpStatus.CONTENT_TOO_LARGE, "the body is larger than 256 KiB"));
         }
         JsonNode tree;
         try {
             tree = reader.readValue(body);
         } catch (JacksonException e) {
-            return WebhookReply.error(HttpStatus.BAD_REQUEST, "the body is not valid JSON");
+            return done(WebhookReply.error(HttpStatus.BAD_REQUEST, "the body is not valid JSON"));
         }
         if (tree == null || !tree.isObject()) {
-            return WebhookReply.error(HttpStatus.BAD_REQUEST, "the body must be a JSON object");
+            return done(WebhookReply.error(HttpStatus.BAD_REQUEST, "the body must be a JSON object"));
         }
         try {
             return dispatch(new WebhookEvent(tree));
         } catch (BadWebhookRequest e) {
-            return WebhookReply.error(HttpStatus.BAD_REQUEST, e.getMessage());
+            return done(WebhookReply.error(HttpStatus.BAD_REQUEST, e.getMessage()));
         } catch (DataAccessException | TransactionException e) {
             // Not acknowledged, so the platform delivers it again once the database is back.
             log.error("Could not store a webhook event: {}", e.getClass().getSimpleName());
-            return WebhookReply.error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable");
+            return done(WebhookReply.error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable"));
         }
     }
 
-    private ResponseEntity<Object> dispatch(WebhookEvent event) {
+    private CompletableFuture<ResponseEntity<Object>> dispatch(WebhookEvent event) {
         String name = event.name().orElseThrow(() -> new BadWebhookRequest("event is missing"));
         if ("verify_respondent".equals(name)) {
             return verify(event.verificationRequest());
         }
-        return NotificationType.fromWireName(name)
+        return done(NotificationType.fromWireName(name)
                 .map(type -> notification(type, event))
-                .orElseGet(() -> unknown(name, event));
+                .orElseGet(() -> unknown(name, event)));
     }
 
-    private ResponseEntity<Object> verify(VerificationRequest request) {
-        VerificationResult result = verifyRespondent.verify(request);
-        return result.respondent()
+    private CompletableFuture<ResponseEntity<Object>> verify(VerificationRequest request) {
+        return verifyRespondent.verify(request).thenApply(result -> result.respondent()
                 .map(WebhookReply::verified)
                 .orElseGet(() -> WebhookReply.refused(messages.messageFor(result, request.language()),
-                        result.outcome().code()));
+                        result.outcome().code())));
+    }
+
+    private static CompletableFuture<ResponseEntity<Object>> done(ResponseEntity<Object> reply) {
+        return CompletableFuture.completedFuture(reply);
     }
 
     private ResponseEntity<Object> notification(NotificationType type, WebhookEvent event) {

@@ -43,9 +43,9 @@ class VerificationHashCostTest {
         assertThat(http.admin("POST", "/api/v1/students", Http.json(Map.of("studentNumber", number,
                 "fullName", "Cost Check", "password", "right password"))).status()).isEqualTo(201);
 
-        long wrongPassword = hashesDuring(() -> assertThat(verifyRespondent.verify(typed(number, "wrong")).outcome())
+        long wrongPassword = hashesDuring(() -> assertThat(verifyRespondent.verify(typed(number, "wrong")).join().outcome())
                 .isEqualTo(Outcome.INVALID_CREDENTIALS));
-        long missingStudent = hashesDuring(() -> assertThat(verifyRespondent.verify(typed("nobody-" + number, "wrong"))
+        long missingStudent = hashesDuring(() -> assertThat(verifyRespondent.verify(typed("nobody-" + number, "wrong")).join()
                 .outcome()).isEqualTo(Outcome.INVALID_CREDENTIALS));
 
         assertThat(wrongPassword).isEqualTo(1);
@@ -54,7 +54,7 @@ class VerificationHashCostTest {
 
     @Test
     void aLongPasswordForAMissingStudentStillCostsOneHash() {
-        long missingStudent = hashesDuring(() -> verifyRespondent.verify(typed("nobody-long", "x".repeat(1024))));
+        long missingStudent = hashesDuring(() -> verifyRespondent.verify(typed("nobody-long", "x".repeat(1024))).join());
 
         assertThat(missingStudent).isEqualTo(1);
     }
@@ -62,7 +62,7 @@ class VerificationHashCostTest {
     @Test
     void missingCredentialsCostNoHash() {
         long missingPassword = hashesDuring(() -> assertThat(verifyRespondent.verify(
-                new VerificationRequest("exam-cost", Map.of(0, "U1"), "en")).outcome())
+                new VerificationRequest("exam-cost", Map.of(0, "U1"), "en")).join().outcome())
                 .isEqualTo(Outcome.MISSING_CREDENTIALS));
 
         assertThat(missingPassword).isZero();
