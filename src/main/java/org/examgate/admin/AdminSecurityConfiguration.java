@@ -1,9 +1,14 @@
 package org.examgate.admin;
 
 import org.examgate.credential.PasswordHashing;
+import org.examgate.lockout.Lockouts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -21,8 +26,9 @@ class AdminSecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-            ProblemAccessDeniedHandler accessDenied) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+            ProblemAccessDeniedHandler accessDenied, AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/webhooks/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
@@ -43,6 +49,21 @@ class AdminSecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .headers(Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * The one way in: staff passwords behind the lockout. Built here rather than from provider beans,
+     * so that no global fallback manager could ever bypass the lockout; the publisher turns every
+     * attempt into an authentication event.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(StaffUserDetailsService staff, PasswordEncoder passwordEncoder,
+            Lockouts lockouts, AuthenticationEventPublisher events) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(staff);
+        passwords.setPasswordEncoder(passwordEncoder);
+        ProviderManager manager = new ProviderManager(new StaffPasswordAuthentication(passwords, lockouts));
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 
     /** Staff passwords use the same hashes as students' and may be imported the same way. */
