@@ -1,5 +1,7 @@
 package org.examgate.admin;
 
+import java.time.Clock;
+
 import org.examgate.credential.PasswordHashing;
 import org.examgate.lockout.Lockouts;
 import org.springframework.context.annotation.Bean;
@@ -15,11 +17,12 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what. The webhook authenticates the platform itself (its own headers, answered in
  * the platform's format), so Spring Security lets it through; everything under {@code /api} needs
- * a staff account, read-only for viewers.
+ * a staff account (HTTP Basic) or an API token (Bearer), read-only for viewers.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurityConfiguration {
@@ -28,6 +31,8 @@ class AdminSecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
             ProblemAccessDeniedHandler accessDenied, AuthenticationManager authenticationManager) throws Exception {
         http.authenticationManager(authenticationManager)
+                .addFilterBefore(new ApiTokenAuthenticationFilter(authenticationManager, entryPoint),
+                        BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/webhooks/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -52,16 +57,18 @@ class AdminSecurityConfiguration {
     }
 
     /**
-     * The one way in: staff passwords behind the lockout. Built here rather than from provider beans,
-     * so that no global fallback manager could ever bypass the lockout; the publisher turns every
-     * attempt into an authentication event.
+     * The one way in: staff passwords behind the lockout, and API tokens. Built here rather than from
+     * provider beans, so that no global fallback manager could ever bypass the lockout; the publisher
+     * turns every attempt into an authentication event.
      */
     @Bean
     AuthenticationManager authenticationManager(StaffUserDetailsService staff, PasswordEncoder passwordEncoder,
-            Lockouts lockouts, AuthenticationEventPublisher events) {
+            Lockouts lockouts, ApiTokens tokens, ApiTokenUsage usage, Clock clock,
+            AuthenticationEventPublisher events) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(staff);
         passwords.setPasswordEncoder(passwordEncoder);
-        ProviderManager manager = new ProviderManager(new StaffPasswordAuthentication(passwords, lockouts));
+        ProviderManager manager = new ProviderManager(new StaffPasswordAuthentication(passwords, lockouts),
+                new ApiTokenAuthenticationProvider(tokens, usage, clock));
         manager.setAuthenticationEventPublisher(events);
         return manager;
     }
