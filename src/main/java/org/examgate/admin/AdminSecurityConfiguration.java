@@ -59,7 +59,7 @@ class AdminSecurityConfiguration {
     /**
      * The one way in: staff passwords behind the lockout, and API tokens. Built here rather than from
      * provider beans, so that no global fallback manager could ever bypass the lockout; the publisher
-     * turns every attempt into an authentication event.
+     * turns every attempt into an event for {@link AuthenticationAudit}.
      */
     @Bean
     AuthenticationManager authenticationManager(StaffUserDetailsService staff, PasswordEncoder passwordEncoder,
