@@ -41,14 +41,15 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         this.entryPoint = entryPoint;
     }
 
-    static boolean hasBearer(HttpServletRequest request) {
+    /** Whether this request is one whose Bearer token this filter authenticates. */
+    static boolean presentsToken(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length()) && ADMIN_API.matches(request);
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !ADMIN_API.matches(request) || !hasBearer(request);
+        return !presentsToken(request);
     }
 
     @Override

@@ -27,7 +27,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException authException) throws IOException {
-        if (ApiTokenAuthenticationFilter.hasBearer(request)) {
+        if (ApiTokenAuthenticationFilter.presentsToken(request)) {
             // RFC 6750: a script learns that its token, not its request, is the problem.
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"examgate\", error=\"invalid_token\"");
             writer.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
