@@ -44,7 +44,7 @@ class AdminBootstrap implements ApplicationRunner {
             if (accounts.findByUsernameIgnoringCase(username).isEmpty()) {
                 accounts.save(new StaffAccount(username, hashing.hash(properties.password()), StaffRole.ADMIN,
                         clock.instant()));
-                log.info("Admin account {} created from configuration", username);
+                log.info("Admin account {} created from configuration", Secrets.mask(username));
             }
             return;
         }

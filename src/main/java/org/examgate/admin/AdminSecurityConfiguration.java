@@ -1,21 +1,29 @@
 package org.examgate.admin;
 
+import java.time.Clock;
+
 import org.examgate.credential.PasswordHashing;
+import org.examgate.lockout.Lockouts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what. The webhook authenticates the platform itself (its own headers, answered in
  * the platform's format), so Spring Security lets it through; everything under {@code /api} needs
- * a staff account, read-only for viewers.
+ * a staff account (HTTP Basic) or an API token (Bearer), read-only for viewers.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurityConfiguration {
@@ -43,8 +51,11 @@ class AdminSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-            ProblemAccessDeniedHandler accessDenied) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+            ProblemAccessDeniedHandler accessDenied, AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .addFilterBefore(new ApiTokenAuthenticationFilter(authenticationManager, entryPoint),
+                        BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/webhooks/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
@@ -65,6 +76,23 @@ class AdminSecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .headers(Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * The one way in: staff passwords behind the lockout, and API tokens. Built here rather than from
+     * provider beans, so that no global fallback manager could ever bypass the lockout; the publisher
+     * turns every attempt into an event for {@link AuthenticationAudit}.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(StaffUserDetailsService staff, PasswordEncoder passwordEncoder,
+            Lockouts lockouts, ApiTokens tokens, ApiTokenUsage usage, Clock clock,
+            AuthenticationEventPublisher events) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(staff);
+        passwords.setPasswordEncoder(passwordEncoder);
+        ProviderManager manager = new ProviderManager(new StaffPasswordAuthentication(passwords, lockouts),
+                new ApiTokenAuthenticationProvider(tokens, usage, clock));
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 
     /** Staff passwords use the same hashes as students' and may be imported the same way. */

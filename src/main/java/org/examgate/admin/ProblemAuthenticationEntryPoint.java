@@ -11,7 +11,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 
-/** 401 as problem+json, never hinting whether the username or the password was wrong. */
+/**
+ * 401 as problem+json, never hinting whether the username or the password was wrong, nor whether a
+ * token is unknown, revoked or expired.
+ */
 @Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -24,8 +27,15 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException authException) throws IOException {
+        if (ApiTokenAuthenticationFilter.presentsToken(request)) {
+            // RFC 6750: a script learns that its token, not its request, is the problem.
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"examgate\", error=\"invalid_token\"");
+            writer.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                    "The API token is not valid: unknown, revoked or expired.");
+            return;
+        }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"examgate\"");
         writer.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                "Give a staff account's credentials with HTTP Basic.");
+                "Give a staff account's credentials with HTTP Basic, or an API token with Authorization: Bearer.");
     }
 }

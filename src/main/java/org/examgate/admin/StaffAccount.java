@@ -33,6 +33,9 @@ class StaffAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
     protected StaffAccount() {
     }
 
@@ -43,6 +46,31 @@ class StaffAccount {
         this.role = role;
         this.enabled = true;
         this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+    }
+
+    /** Whether this account is one of those that keep examgate administrable. */
+    boolean isEnabledAdmin() {
+        return enabled && role == StaffRole.ADMIN;
+    }
+
+    void changeRole(StaffRole role, Instant at) {
+        this.role = role;
+        this.updatedAt = at;
+    }
+
+    void changeEnabled(boolean enabled, Instant at) {
+        this.enabled = enabled;
+        this.updatedAt = at;
+    }
+
+    void changePasswordHash(String passwordHash, Instant at) {
+        this.passwordHash = passwordHash;
+        this.updatedAt = at;
+    }
+
+    UUID getId() {
+        return id;
     }
 
     String getUsername() {
@@ -59,5 +87,13 @@ class StaffAccount {
 
     boolean isEnabled() {
         return enabled;
+    }
+
+    Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
     }
 }

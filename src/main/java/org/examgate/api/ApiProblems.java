@@ -30,6 +30,11 @@ public final class ApiProblems {
         return invalid;
     }
 
+    /** A change that the current state does not allow, e.g. removing the last admin. */
+    public static ErrorResponseException conflict(String detail) {
+        return problem(HttpStatus.CONFLICT, "Conflict", detail);
+    }
+
     /**
      * A uniqueness conflict, naming the field whose unique constraint was violated. The database's own
      * message is never passed on: it quotes the conflicting value.

@@ -75,11 +75,13 @@ class LockoutController {
 
     @DeleteMapping
     @Operation(summary = "Clear lockouts",
-            description = "With identifier (a student number, matric number or e-mail as typed), that identifier's; "
+            description = "With identifier, that identifier's in the given scope: for STUDENT (the default) a "
+                    + "student number, matric number or e-mail as typed, for STAFF a staff username; "
                     + "without, every current lockout")
-    Map<String, Integer> clearAll(@RequestParam(required = false) String identifier) {
+    Map<String, Integer> clearAll(@RequestParam(required = false) String identifier,
+            @RequestParam(defaultValue = "STUDENT") LockoutScope scope) {
         if (identifier != null) {
-            return Map.of("cleared", lockouts.clearIdentifier(LockoutScope.STUDENT, identifier) ? 1 : 0);
+            return Map.of("cleared", lockouts.clearIdentifier(scope, identifier) ? 1 : 0);
         }
         return Map.of("cleared", lockouts.clearAll());
     }
