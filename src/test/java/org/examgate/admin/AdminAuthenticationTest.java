@@ -193,17 +193,18 @@ class AdminAuthenticationTest {
     }
 
     private void staffAccount(String username, String password, String role, boolean enabled) {
-        jdbc.sql("insert into staff_account (id, username, password_hash, role, enabled, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?)")
+        jdbc.sql("insert into staff_account (id, username, password_hash, role, enabled, created_at, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), username, "{bcrypt}" + new BCryptPasswordEncoder().encode(password), role,
-                        enabled, java.sql.Timestamp.from(Instant.now()))
+                        enabled, java.sql.Timestamp.from(Instant.now()), java.sql.Timestamp.from(Instant.now()))
                 .update();
     }
 
     private static void assertUnauthorized(Response response) {
         assertThat(response.status()).as(response.toString()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.header("WWW-Authenticate")).startsWith("Basic realm=");
+        // A bad bearer token is challenged for a token; everything else for HTTP Basic.
+        assertThat(response.header("WWW-Authenticate")).matches("(Basic realm=|Bearer ).*");
         assertThat(response.header("Set-Cookie")).isNull();
         JsonNode problem = response.json();
         assertThat(problem.get("status").intValue()).isEqualTo(401);
