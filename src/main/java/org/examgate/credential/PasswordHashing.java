@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,8 +21,9 @@ import org.springframework.stereotype.Component;
  * Salted adaptive password hashes in Spring Security's {@code {id}hash} form.
  *
  * <p>New passwords are hashed with bcrypt, except those longer than bcrypt's 72-byte input: bcrypt
- * would silently ignore the rest, so they get PBKDF2 (no length limit) and are checked exactly as
- * typed. Hashes imported from other systems may be bcrypt, argon2 or pbkdf2.
+ * would silently ignore the rest, so they get bcrypt over their SHA-256 digest ({@code
+ * {bcrypt-sha256}}) and are checked exactly as typed, at the same cost. Hashes imported from other
+ * systems may be bcrypt, argon2 or pbkdf2.
  */
 @Component
 public class PasswordHashing {
@@ -30,43 +32,54 @@ public class PasswordHashing {
     public static final Set<String> IMPORTABLE_IDS =
             Set.of("bcrypt", "argon2", "argon2@SpringSecurity_v5_8", "pbkdf2", "pbkdf2@SpringSecurity_v5_8");
 
-    private static final Pattern ARGON2_SHAPE = Pattern.compile(
-            "\\$argon2(id|i|d)\\$(v=\\d+\\$)?m=\\d+,t=\\d+,p=\\d+\\$[A-Za-z0-9+/]+={0,2}\\$[A-Za-z0-9+/]+={0,2}");
+    /**
+     * examgate's own encoding for passwords longer than bcrypt's 72 bytes: bcrypt over the password's
+     * SHA-256 digest, so the whole password counts and the cost is exactly one bcrypt, like any other.
+     */
+    static final String LONG_PASSWORD_ID = "bcrypt-sha256";
 
-    /** What each importable encoding's hash looks like after its {id} prefix. */
+    private static final Pattern BCRYPT_SHAPE = Pattern.compile("\\$2[aby]?\\$(\\d\\d)\\$[./0-9A-Za-z]{53}");
+    private static final Pattern ARGON2_SHAPE = Pattern.compile(
+            "\\$argon2(id|i|d)\\$(v=\\d+\\$)?m=(\\d{1,9}),t=(\\d{1,9}),p=(\\d{1,9})\\$[A-Za-z0-9+/]+={0,2}\\$[A-Za-z0-9+/]+={0,2}");
+
+    /** What each encoding's hash looks like after its {id} prefix. */
     private static final Map<String, Pattern> SHAPES = Map.of(
-            "bcrypt", Pattern.compile("\\$2[aby]?\\$\\d\\d\\$[./0-9A-Za-z]{53}"),
+            "bcrypt", BCRYPT_SHAPE,
+            LONG_PASSWORD_ID, BCRYPT_SHAPE,
             "argon2", ARGON2_SHAPE,
             "argon2@SpringSecurity_v5_8", ARGON2_SHAPE,
             // hex of salt and 256-bit hash: 8-byte salt in Spring Security 5.5's defaults, 16 in 5.8's
             "pbkdf2", Pattern.compile("[0-9a-fA-F]{80}"),
             "pbkdf2@SpringSecurity_v5_8", Pattern.compile("[0-9a-fA-F]{96}"));
 
+    /** Bounds on imported cost parameters: a hash may be slow, but not slow enough to stall an exam. */
+    static final int MAX_BCRYPT_COST = 14;
+    static final int MAX_ARGON2_MEMORY_KIB = 65_536;
+    static final int MAX_ARGON2_ITERATIONS = 10;
+    static final int MAX_ARGON2_PARALLELISM = 4;
+
     static final int BCRYPT_MAX_BYTES = 72;
-    private static final String LONG_PASSWORD_ID = "pbkdf2@SpringSecurity_v5_8";
 
     private final DelegatingPasswordEncoder encoder;
-    private final BCryptPasswordEncoder bcrypt;
-    private final PasswordEncoder longPasswords = Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8();
+    private final PasswordEncoder longPasswords;
     private final String dummyBcrypt;
-    private final String dummyLong;
-
     private final Timer hashes;
 
     public PasswordHashing(PasswordHashingProperties properties, MeterRegistry meters) {
         this.hashes = Timer.builder("examgate.password.hashes")
                 .description("Password hashes computed: every check, every new hash and every dummy check")
                 .register(meters);
-        this.bcrypt = new BCryptPasswordEncoder(properties.bcryptStrength());
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(properties.bcryptStrength());
+        this.longPasswords = new Sha256ThenBcrypt(bcrypt);
         Map<String, PasswordEncoder> encoders = new HashMap<>();
         encoders.put("bcrypt", bcrypt);
+        encoders.put(LONG_PASSWORD_ID, longPasswords);
         encoders.put("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_2());
         encoders.put("argon2@SpringSecurity_v5_8", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
         encoders.put("pbkdf2", Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_5());
-        encoders.put(LONG_PASSWORD_ID, longPasswords);
+        encoders.put("pbkdf2@SpringSecurity_v5_8", Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8());
         this.encoder = new DelegatingPasswordEncoder("bcrypt", encoders);
         this.dummyBcrypt = encoder.encode("examgate-dummy-password");
-        this.dummyLong = "{" + LONG_PASSWORD_ID + "}" + longPasswords.encode("examgate-dummy-password");
     }
 
     public String hash(String rawPassword) {
@@ -77,10 +90,11 @@ public class PasswordHashing {
 
     /**
      * Checks a typed password against a stored hash. Costs one hash whatever the outcome, including
-     * when there is no stored hash, so that the answer time does not tell whether a student exists.
+     * when there is no usable stored hash, so that the answer time does not tell whether a student
+     * exists. Never throws for any password or stored value.
      */
     public Check check(String rawPassword, String storedHash) {
-        if (storedHash == null || !isSupported(storedHash)) {
+        if (!isUsable(storedHash)) {
             spendOneHash(rawPassword);
             return Check.FAILED;
         }
@@ -95,23 +109,49 @@ public class PasswordHashing {
         return needsRehash(rawPassword, storedHash) ? new Check(true, Optional.of(hash(rawPassword))) : Check.PASSED;
     }
 
-    /** The same work as a real check, for a student that does not exist. */
+    /** The same work as a real check against a bcrypt hash, for a student that does not exist. */
     public void spendOneHash(String rawPassword) {
-        matches(rawPassword, isTooLongForBcrypt(rawPassword) ? dummyLong : dummyBcrypt);
+        matches(rawPassword, dummyBcrypt);
     }
 
     private boolean matches(String rawPassword, String storedHash) {
-        return hashes.record(() -> encoder.matches(rawPassword, storedHash));
+        return hashes.record(() -> {
+            try {
+                return encoder.matches(rawPassword, storedHash);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        });
     }
 
     /**
-     * Whether a pre-hashed value is in a form examgate can check: a known encoding whose hash has that
-     * encoding's shape. A malformed hash could never match, and some make the encoder throw.
+     * Whether a pre-hashed value may be imported: a known encoding whose hash has that encoding's
+     * shape and cost parameters within bounds. A malformed hash could never match, some make the
+     * encoder throw, and an extreme cost would stall every verification of that student.
      */
     public static boolean isSupported(String hash) {
-        return idOf(hash).filter(IMPORTABLE_IDS::contains)
-                .filter(id -> SHAPES.get(id).matcher(hash.substring(id.length() + 2)).matches())
-                .isPresent();
+        return idOf(hash).filter(IMPORTABLE_IDS::contains).isPresent() && isUsable(hash);
+    }
+
+    private static boolean isUsable(String hash) {
+        Optional<String> id = idOf(hash).filter(SHAPES::containsKey);
+        if (id.isEmpty()) {
+            return false;
+        }
+        Matcher shape = SHAPES.get(id.get()).matcher(hash.substring(id.get().length() + 2));
+        if (!shape.matches()) {
+            return false;
+        }
+        if (shape.pattern() == BCRYPT_SHAPE) {
+            int cost = Integer.parseInt(shape.group(1));
+            return cost >= 4 && cost <= MAX_BCRYPT_COST;
+        }
+        if (shape.pattern() == ARGON2_SHAPE) {
+            return Long.parseLong(shape.group(3)) <= MAX_ARGON2_MEMORY_KIB
+                    && Long.parseLong(shape.group(4)) <= MAX_ARGON2_ITERATIONS
+                    && Long.parseLong(shape.group(5)) <= MAX_ARGON2_PARALLELISM;
+        }
+        return true;
     }
 
     static Optional<String> idOf(String hash) {
@@ -123,10 +163,12 @@ public class PasswordHashing {
     }
 
     private boolean needsRehash(String rawPassword, String storedHash) {
-        if (storedHash.startsWith("{" + LONG_PASSWORD_ID + "}") && isTooLongForBcrypt(rawPassword)) {
-            return false;
+        boolean longEncoding = storedHash.startsWith("{" + LONG_PASSWORD_ID + "}");
+        if (longEncoding != isTooLongForBcrypt(rawPassword)) {
+            return true;
         }
-        return encoder.upgradeEncoding(storedHash);
+        return longEncoding ? longPasswords.upgradeEncoding(storedHash.substring(LONG_PASSWORD_ID.length() + 2))
+                : encoder.upgradeEncoding(storedHash);
     }
 
     private static boolean isTooLongForBcrypt(String rawPassword) {

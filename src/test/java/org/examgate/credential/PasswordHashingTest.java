@@ -26,7 +26,7 @@ class PasswordHashingTest {
         String longPassword = "ü".repeat(40) + "tail";
         String hash = hashing.hash(longPassword);
 
-        assertThat(hash).startsWith("{pbkdf2@SpringSecurity_v5_8}");
+        assertThat(hash).startsWith("{bcrypt-sha256}$2a$10$");
         assertThat(hashing.check(longPassword, hash).matched()).isTrue();
         assertThat(hashing.check(longPassword, hash).upgradedHash()).as("not an outdated encoding").isEmpty();
         assertThat(hashing.check("ü".repeat(40) + "tall", hash).matched()).isFalse();
@@ -74,6 +74,29 @@ class PasswordHashingTest {
         assertThat(PasswordHashing.isSupported("$2a$10$abc")).isFalse();
         assertThat(PasswordHashing.isSupported("{bcrypt}")).isFalse();
         assertThat(PasswordHashing.isSupported(null)).isFalse();
+    }
+
+    @Test
+    void importedHashesWithExtremeCostsAreRefused() {
+        assertThat(PasswordHashing.isSupported("{bcrypt}$2a$99$" + "a".repeat(53))).isFalse();
+        assertThat(PasswordHashing.isSupported("{bcrypt}$2a$16$" + "a".repeat(53))).isFalse();
+        assertThat(PasswordHashing.isSupported("{bcrypt}$2a$14$" + "a".repeat(53))).isTrue();
+        assertThat(PasswordHashing.isSupported("{argon2}$argon2id$v=19$m=524288,t=4,p=1$c2FsdHNhbHQ$aGFzaGhhc2g")).isFalse();
+        assertThat(PasswordHashing.isSupported("{argon2}$argon2id$v=19$m=16384,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g")).isTrue();
+        assertThat(PasswordHashing.isSupported("{bcrypt-sha256}" + new BCryptPasswordEncoder(4).encode("x")))
+                .as("examgate's own long-password form is not an import format").isFalse();
+    }
+
+    @Test
+    void aStoredHashWithAnImpossibleCostFailsWithoutError() {
+        assertThat(hashing.check("pw", "{bcrypt}$2a$99$" + "a".repeat(53)).matched()).isFalse();
+    }
+
+    @Test
+    void aLongPasswordCostsOneBcryptLikeAnyOther() {
+        String hash = hashing.hash("x".repeat(500));
+
+        assertThat(hash).startsWith("{bcrypt-sha256}$2a$10$");
     }
 
     @Test
