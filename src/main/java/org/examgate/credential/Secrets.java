@@ -51,7 +51,7 @@ public final class Secrets {
         if (identifier == null || identifier.isBlank()) {
             return "";
         }
-        String value = identifier.strip();
+        String value = identifier.strip().replaceAll("[\\p{Cntrl}\\p{Cs}]", "?");
         if (value.length() > 64) {
             value = value.substring(0, 64);
         }

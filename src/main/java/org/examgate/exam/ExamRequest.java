@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -18,9 +19,9 @@ import org.examgate.student.IdentifierKind;
  * 1 password); omitted identifier kinds mean all three.
  */
 record ExamRequest(
-        @NotBlank @Size(max = 256) @Pattern(regexp = "[^/\\s?#%]+", message = "must not contain whitespace, /, ?, # or %") String examId,
+        @NotBlank @Size(max = 256) @Pattern(regexp = "[A-Za-z0-9_][A-Za-z0-9._:@+-]*", message = "must be letters, digits and . _ : @ + - (starting with a letter, digit or _)") String examId,
         @NotBlank @Size(max = 300) String title,
-        @Valid @Size(min = 1, max = 10) List<FieldSpec> fieldLayout,
+        @Valid @Size(min = 1, max = 10) List<@NotNull FieldSpec> fieldLayout,
         @Size(min = 1, max = 3) Set<IdentifierKind> identifierKinds,
         Boolean rosterRequired,
         Instant opensAt,
@@ -34,6 +35,19 @@ record ExamRequest(
 
     Set<IdentifierKind> identifierKindsOrAll() {
         return identifierKinds != null ? identifierKinds : Set.of(IdentifierKind.values());
+    }
+
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
+    @Schema(hidden = true)
+    @AssertTrue(message = "opensAt and closesAt must be ISO-8601 instants between 2000 and 2200")
+    boolean isWindowPlausible() {
+        return plausible(opensAt) && plausible(closesAt);
+    }
+
+    private static boolean plausible(Instant instant) {
+        return instant == null || (!instant.isBefore(EARLIEST) && instant.isBefore(LATEST));
     }
 
     @Schema(hidden = true)

@@ -15,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.examgate.api.ApiProblems;
+import org.examgate.api.SafeText;
 import org.examgate.student.RegisteredStudent;
 import org.examgate.student.StudentDirectory;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,9 @@ class StudentSelections {
      */
     Resolved resolve(StudentSelection selection) {
         List<RegisteredStudent> byId = directory.findAllById(selection.studentIds());
-        List<RegisteredStudent> byNumber = directory.findByStudentNumbers(selection.studentNumbers());
+        // A number no student can have (broken text) is simply unknown; it never reaches the database.
+        List<RegisteredStudent> byNumber = directory.findByStudentNumbers(
+                selection.studentNumbers().stream().filter(SafeText::isSafe).toList());
         Set<UUID> foundIds = byId.stream().map(RegisteredStudent::id).collect(Collectors.toSet());
         Set<String> foundNumbers = byNumber.stream().map(RegisteredStudent::studentNumber).collect(Collectors.toSet());
         Set<RegisteredStudent> students = new LinkedHashSet<>(byId);

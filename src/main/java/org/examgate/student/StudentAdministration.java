@@ -2,11 +2,13 @@ package org.examgate.student;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.examgate.api.ApiProblems;
+import org.examgate.api.SafeText;
 import org.examgate.credential.PasswordHashing;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -26,6 +28,8 @@ class StudentAdministration {
             "student_number_uq", "studentNumber",
             "student_matric_number_uq", "matricNumber",
             "student_email_uq", "email");
+
+    static final int MAX_ATTRIBUTES_LENGTH = 16_384;
 
     private final StudentRepository students;
     private final PasswordHashing hashing;
@@ -108,8 +112,33 @@ class StudentAdministration {
         return request.password() == null ? null : hashing.hash(request.password());
     }
 
+    /**
+     * Attributes travel to the platform in every verification answer: they are kept small, and their
+     * text must be storable as given.
+     */
     private String attributesJson(Map<String, Object> attributes) {
-        return json.writeValueAsString(attributes == null ? Map.of() : attributes);
+        if (attributes != null && !safe(attributes)) {
+            throw ApiProblems.invalidField("attributes", "must not contain NUL characters or broken text");
+        }
+        String text = json.writeValueAsString(attributes == null ? Map.of() : attributes);
+        if (text.length() > MAX_ATTRIBUTES_LENGTH) {
+            throw ApiProblems.invalidField("attributes", "must be at most " + MAX_ATTRIBUTES_LENGTH
+                    + " characters as JSON");
+        }
+        return text;
+    }
+
+    private static boolean safe(Object value) {
+        if (value instanceof String text) {
+            return SafeText.isSafe(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.entrySet().stream().allMatch(entry -> safe(entry.getKey()) && safe(entry.getValue()));
+        }
+        if (value instanceof Collection<?> list) {
+            return list.stream().allMatch(StudentAdministration::safe);
+        }
+        return true;
     }
 
     private Student saveReportingConflicts(Student student) {

@@ -3,6 +3,7 @@ package org.examgate.verification;
 import java.util.List;
 import java.util.Optional;
 
+import org.examgate.api.SafeText;
 import org.examgate.credential.PasswordHashing;
 import org.examgate.exam.AccessCodes;
 import org.examgate.exam.ExamPolicy;
@@ -51,7 +52,9 @@ class CredentialCheck {
 
     /** The students the identifier may name, among the kinds the exam accepts. */
     List<RegisteredStudent> candidates(FieldLayout.Credentials credentials) {
-        if (credentials.identifier().length() > FieldLayout.MAX_IDENTIFIER_LENGTH
+        // Values no student can have never reach the database: they are simply wrong.
+        if (!SafeText.isSafe(credentials.identifier())
+                || credentials.identifier().length() > FieldLayout.MAX_IDENTIFIER_LENGTH
                 || credentials.password() != null && credentials.password().length() > FieldLayout.MAX_PASSWORD_LENGTH) {
             return List.of();
         }

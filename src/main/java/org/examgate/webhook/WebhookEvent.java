@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.examgate.api.SafeText;
 import org.examgate.verification.VerificationRequest;
 
 import tools.jackson.databind.JsonNode;
@@ -44,8 +45,8 @@ record WebhookEvent(JsonNode body) {
             if (value.length() > MAX_ID_LENGTH) {
                 throw new BadWebhookRequest(member + " is longer than " + MAX_ID_LENGTH + " characters");
             }
-            if (value.chars().anyMatch(Character::isISOControl)) {
-                throw new BadWebhookRequest(member + " contains control characters");
+            if (value.chars().anyMatch(Character::isISOControl) || !SafeText.isSafe(value)) {
+                throw new BadWebhookRequest(member + " contains control characters or broken text");
             }
         });
         return text;
