@@ -9,8 +9,7 @@ import org.examgate.credential.Secrets;
 import org.examgate.operations.CredentialNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * stored, generated and shown once so that a new user can reach the admin API at once.
  */
 @Component
-class AdminBootstrap implements ApplicationRunner {
+class AdminBootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -37,8 +36,9 @@ class AdminBootstrap implements ApplicationRunner {
         this.clock = clock;
     }
 
+    /** Runs before the web server starts, so no request ever arrives before the credentials exist. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (properties.configured()) {
             String username = properties.username().strip();
             if (accounts.findByUsernameIgnoringCase(username).isEmpty()) {

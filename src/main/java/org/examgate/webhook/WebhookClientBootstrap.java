@@ -7,8 +7,7 @@ import org.examgate.credential.Secrets;
 import org.examgate.operations.CredentialNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
  * if absent; with none configured and none stored, one is generated and shown once.
  */
 @Component
-class WebhookClientBootstrap implements ApplicationRunner {
+class WebhookClientBootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookClientBootstrap.class);
 
@@ -30,8 +29,9 @@ class WebhookClientBootstrap implements ApplicationRunner {
         this.notice = notice;
     }
 
+    /** Runs before the web server starts, so no request ever arrives before the credentials exist. */
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (properties.clientConfigured()) {
             String clientId = properties.clientId().strip();
             if (clients.register(clientId, properties.clientSecret(), "from configuration")) {

@@ -120,9 +120,14 @@ class WebhookController {
     }
 
     private ResponseEntity<Object> notification(NotificationType type, WebhookEvent event) {
+        boolean admission = type == NotificationType.ADMITTED_RESPONDENT;
         Notification notification = new Notification(type, event.requiredId("exam_id"),
-                event.requiredId("respondent_id"), type == NotificationType.ADMITTED_RESPONDENT ? event.admittedOn() : null,
+                event.requiredId("respondent_id"), admission ? event.admittedOn().orElse(null) : null,
                 json.writeValueAsString(event.body()));
+        if (admission && event.hasUnusableAdmittedOn()) {
+            log.warn("admitted_respondent for exam {} has an unusable admittedOn; its arrival time is used",
+                    notification.examId());
+        }
         return WebhookReply.status(recordNotification.record(notification).status());
     }
 

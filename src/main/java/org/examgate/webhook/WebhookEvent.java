@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.examgate.api.SafeText;
 import org.examgate.verification.VerificationRequest;
@@ -52,24 +53,32 @@ record WebhookEvent(JsonNode body) {
         return text;
     }
 
-    /** {@code admittedOn}: epoch milliseconds, as a number or numeric text; null when absent. */
-    Instant admittedOn() {
+    /**
+     * {@code admittedOn}: epoch milliseconds, as a whole number (also written {@code 1.0e12} or as
+     * numeric text). Empty when absent or unusable: the notification is still kept, because refusing
+     * it would make the platform deliver it again forever, and its time of arrival stands in.
+     */
+    Optional<Instant> admittedOn() {
         JsonNode node = body.get("admittedOn");
         if (node == null || node.isNull()) {
-            return null;
+            return Optional.empty();
         }
-        long millis;
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            millis = node.longValue();
+        OptionalLong millis = OptionalLong.empty();
+        if (node.isNumber() && node.canConvertToExactIntegral() && node.canConvertToLong()) {
+            millis = OptionalLong.of(node.longValue());
         } else if (node.isString() && node.stringValue().strip().matches("\\d{1,15}")) {
-            millis = Long.parseLong(node.stringValue().strip());
-        } else {
-            throw new BadWebhookRequest("admittedOn must be epoch milliseconds");
+            millis = OptionalLong.of(Long.parseLong(node.stringValue().strip()));
         }
-        if (millis < EARLIEST_MILLIS || millis > LATEST_MILLIS) {
-            throw new BadWebhookRequest("admittedOn is not a plausible time in epoch milliseconds");
+        if (millis.isEmpty() || millis.getAsLong() < EARLIEST_MILLIS || millis.getAsLong() > LATEST_MILLIS) {
+            return Optional.empty();
         }
-        return Instant.ofEpochMilli(millis);
+        return Optional.of(Instant.ofEpochMilli(millis.getAsLong()));
+    }
+
+    /** Whether the body carries an {@code admittedOn} that {@link #admittedOn()} could not use. */
+    boolean hasUnusableAdmittedOn() {
+        JsonNode node = body.get("admittedOn");
+        return node != null && !node.isNull() && admittedOn().isEmpty();
     }
 
     VerificationRequest verificationRequest() {

@@ -30,7 +30,7 @@ class AdminBootstrapTest {
                 new AdminProperties("chief.registrar", "a configured admin password", true),
                 mock(CredentialNotice.class), Clock.systemUTC());
 
-        bootstrap.run(null);
+        bootstrap.afterSingletonsInstantiated();
 
         assertThat(output).contains("Admin account ch***********ar created from configuration")
                 .doesNotContain("chief.registrar");

@@ -300,14 +300,25 @@ class NotificationWebhookTest {
     }
 
     @Test
-    void anAdmittedOnOfTheWrongTypeIsABadRequestAndNothingIsStored() {
+    void anUnusableAdmittedOnStillKeepsTheAdmissionTimedOnArrival() {
+        // Refusing it would make the platform deliver it again forever; the arrival time stands in.
+        String otherRespondent = respondentId + "-object";
+        Instant before = Instant.now().minusSeconds(1);
         Response text = http.webhook(admitted(examId, respondentId, "yesterday"));
-        Response object = http.webhook(admitted(examId, respondentId, Map.of("millis", ADMITTED_ON)));
+        Response object = http.webhook(admitted(examId, otherRespondent, Map.of("millis", ADMITTED_ON)));
 
-        assertThat(text.status()).as(text.toString()).isEqualTo(400);
-        assertThat(text.json().get("errorMessage").stringValue()).contains("admittedOn");
-        assertThat(object.status()).as(object.toString()).isEqualTo(400);
-        assertThat(storedEvents(examId)).isEmpty();
+        assertThat(status(text)).isEqualTo("received");
+        assertThat(status(object)).isEqualTo("received");
+        assertThat(storedEvents(examId)).hasSize(2);
+        Instant admittedAt = Instant.parse(timeline(examId, respondentId).get("admittedAt").stringValue());
+        assertThat(admittedAt).isAfter(before).isBefore(Instant.now().plusSeconds(1));
+    }
+
+    @Test
+    void anAdmittedOnWrittenAsAWholeFloatingPointNumberIsRead() {
+        assertThat(status(http.webhook(admitted(examId, respondentId, 1719221380326.0)))).isEqualTo("received");
+
+        assertThat(timeline(examId, respondentId).get("admittedAt").stringValue()).isEqualTo("2024-06-24T09:29:40.326Z");
     }
 
     @Test
