@@ -1,0 +1,67 @@
+package org.examgate.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import org.examgate.support.ExamgateTest;
+import org.examgate.support.Fixtures;
+import org.examgate.support.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * More students than one hash thread can serve before a short deadline: the excess is answered
+ * {@code busy} at once, and no admitted one is lost.
+ */
+@ExamgateTest
+@TestPropertySource(properties = {"examgate.verification.deadline=400ms", "examgate.verification.hash-threads=1"})
+class BusyAnswerTest {
+
+    @Autowired
+    Http http;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void verificationsThatCannotBeHashedInTimeAreAnsweredBusy() {
+        List<CompletableFuture<JsonNode>> answers = IntStream.range(0, 24)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> http.webhook(
+                        Fixtures.verifyBody("exam-busy", 0, "NOBODY-" + i, 1, "some password")).json()))
+                .toList();
+
+        List<JsonNode> bodies = answers.stream().map(CompletableFuture::join).toList();
+
+        List<String> codes = bodies.stream().map(body -> body.get("errorCode").stringValue()).toList();
+        assertThat(codes).contains("busy");
+        assertThat(codes).contains("invalid_credentials");
+        assertThat(codes).allMatch(code -> code.equals("busy") || code.equals("invalid_credentials"));
+        bodies.stream().filter(body -> body.get("errorCode").stringValue().equals("busy"))
+                .forEach(body -> assertThat(body.get("errorMessage").stringValue()).contains("try again"));
+    }
+
+    @Test
+    void aBusyAnswerIsRecordedInTheAuditTrailButNotCountedAgainstTheIdentifier() {
+        List<JsonNode> bodies = IntStream.range(0, 24)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> http.webhook(
+                        Fixtures.verifyBody("exam-busy-audit", 0, "SAME-IDENTIFIER", 1, "wrong " + i)).json()))
+                .toList().stream().map(CompletableFuture::join).toList();
+        long busy = bodies.stream().filter(body -> body.get("errorCode").stringValue().equals("busy")).count();
+        long hashedFailures = bodies.stream()
+                .filter(body -> body.get("errorCode").stringValue().equals("invalid_credentials")).count();
+
+        JsonNode audit = http.admin("GET", "/api/v1/verifications?examId=exam-busy-audit&outcome=busy&size=500", null).json();
+
+        assertThat(busy).isPositive();
+        assertThat(audit.get("page").get("totalElements").longValue()).isEqualTo(busy);
+        Integer counted = jdbc.sql("select failures + 5 * locks from lockout where subject_masked = ?")
+                .param(org.examgate.credential.Secrets.mask("SAME-IDENTIFIER")).query(Integer.class).single();
+        assertThat(counted.longValue()).as("only the hashed failures count").isEqualTo(hashedFailures);
+    }
+}
