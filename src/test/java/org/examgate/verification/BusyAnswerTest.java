@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * {@code busy} at once, and no admitted one is lost.
  */
 @ExamgateTest
-@TestPropertySource(properties = {"examgate.verification.deadline=400ms", "examgate.verification.hash-threads=1"})
+@TestPropertySource(properties = {"examgate.verification.deadline=1500ms", "examgate.verification.hash-threads=1"})
 class BusyAnswerTest {
 
     @Autowired
@@ -31,7 +31,7 @@ class BusyAnswerTest {
 
     @Test
     void verificationsThatCannotBeHashedInTimeAreAnsweredBusy() {
-        List<CompletableFuture<JsonNode>> answers = IntStream.range(0, 24)
+        List<CompletableFuture<JsonNode>> answers = IntStream.range(0, 48)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> http.webhook(
                         Fixtures.verifyBody("exam-busy", 0, "NOBODY-" + i, 1, "some password")).json()))
                 .toList();
@@ -48,7 +48,7 @@ class BusyAnswerTest {
 
     @Test
     void aBusyAnswerIsRecordedInTheAuditTrailButNotCountedAgainstTheIdentifier() {
-        List<JsonNode> bodies = IntStream.range(0, 24)
+        List<JsonNode> bodies = IntStream.range(0, 48)
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> http.webhook(
                         Fixtures.verifyBody("exam-busy-audit", 0, "SAME-IDENTIFIER", 1, "wrong " + i)).json()))
                 .toList().stream().map(CompletableFuture::join).toList();

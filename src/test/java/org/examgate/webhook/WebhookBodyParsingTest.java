@@ -285,12 +285,6 @@ class WebhookBodyParsingTest {
         List<Response> responses = List.of(
                 http.webhook("{\"event\":"),
                 http.webhook("{\"event\":\"result_ready\",\"exam_id\":\"" + examId + "\",\"respondent_id\":{}}"),
-                http.webhook("{\"event\":\"admitted_respondent\",\"exam_id\":\"" + examId
-                        + "\",\"respondent_id\":\"r\",\"admittedOn\":\"yesterday\"}"),
-                http.webhook("{\"event\":\"admitted_respondent\",\"exam_id\":\"" + examId
-                        + "\",\"respondent_id\":\"r\",\"admittedOn\":1e400}"),
-                http.webhook("{\"event\":\"admitted_respondent\",\"exam_id\":\"" + examId
-                        + "\",\"respondent_id\":\"r\",\"admittedOn\":99999999999999999999999999}"),
                 http.webhook("{\"event\":\"result_ready\",\"exam_id\":\"" + "e".repeat(300) + "\",\"respondent_id\":\"r\"}"),
                 http.webhook("{\"event\":\"result_ready\",\"exam_id\":\"a\\u0000b\",\"respondent_id\":\"r\"}"),
                 http.webhookBytes(Http.platformHeaders(), new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}),
