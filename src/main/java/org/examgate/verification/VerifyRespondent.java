@@ -13,6 +13,7 @@ import org.examgate.exam.ExamPolicy;
 import org.examgate.exam.Roster;
 import org.examgate.lockout.LockoutScope;
 import org.examgate.lockout.Lockouts;
+import org.examgate.photo.PhotoLinks;
 import org.examgate.student.RegisteredStudent;
 import org.examgate.student.StudentStatus;
 import org.slf4j.Logger;
@@ -43,16 +44,18 @@ public class VerifyRespondent {
     private final CredentialCheck credentialCheck;
     private final Roster roster;
     private final VerificationAudit audit;
+    private final PhotoLinks photoLinks;
     private final JsonMapper json;
     private final Clock clock;
 
     VerifyRespondent(ExamCatalog exams, Lockouts lockouts, CredentialCheck credentialCheck, Roster roster,
-            VerificationAudit audit, JsonMapper json, Clock clock) {
+            VerificationAudit audit, PhotoLinks photoLinks, JsonMapper json, Clock clock) {
         this.exams = exams;
         this.lockouts = lockouts;
         this.credentialCheck = credentialCheck;
         this.roster = roster;
         this.audit = audit;
+        this.photoLinks = photoLinks;
         this.json = json;
         this.clock = clock;
     }
@@ -62,8 +65,11 @@ public class VerifyRespondent {
         Instant at = clock.instant();
         UUID verificationId = UUID.randomUUID();
         Decision decision;
+        String photo;
         try {
             decision = decide(request, at);
+            // Looked up here, so that a database failure on the way is answered like any other.
+            photo = decision.outcome() == Outcome.VERIFIED ? photoOf(decision.student()) : null;
         } catch (DataAccessException | TransactionException e) {
             log.warn("Verification {} could not reach the database: {}", verificationId, e.getClass().getSimpleName());
             return VerificationResult.refused(verificationId, Outcome.UNAVAILABLE);
@@ -82,7 +88,7 @@ public class VerifyRespondent {
             return new VerificationResult(verificationId, decision.outcome(), Optional.empty(), decision.retryAfter());
         }
         return new VerificationResult(verificationId, Outcome.VERIFIED,
-                Optional.of(respondent(decision.student(), verificationId)), Optional.empty());
+                Optional.of(respondent(decision.student(), photo, verificationId)), Optional.empty());
     }
 
     private Decision decide(VerificationRequest request, Instant now) {
@@ -134,11 +140,16 @@ public class VerifyRespondent {
         return Outcome.VERIFIED;
     }
 
-    private VerificationResult.Respondent respondent(RegisteredStudent student, UUID verificationId) {
+    /** A photo stored in examgate, as a signed link, wins over the student's external photo URL. */
+    private String photoOf(RegisteredStudent student) {
+        return photoLinks.linkFor(student.id()).orElse(student.photoUrl());
+    }
+
+    private VerificationResult.Respondent respondent(RegisteredStudent student, String photo, UUID verificationId) {
         Map<String, Object> data = new LinkedHashMap<>(json.readValue(student.attributesJson(), ATTRIBUTES));
         data.put("studentNumber", student.studentNumber());
         data.put("verificationId", verificationId.toString());
-        return new VerificationResult.Respondent(student.fullName(), student.email(), student.photoUrl(),
+        return new VerificationResult.Respondent(student.fullName(), student.email(), photo,
                 student.about(), data);
     }
 

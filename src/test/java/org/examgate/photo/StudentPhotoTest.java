@@ -1,6 +1,7 @@
 package org.examgate.photo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.CRC32;
@@ -55,6 +57,12 @@ class StudentPhotoTest {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    PhotoLinkSigner signer;
+
+    @Autowired
+    PhotoStore store;
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Fixtures fixtures;
@@ -357,7 +365,179 @@ class StudentPhotoTest {
         assertThat(paths.propertyNames()).noneMatch(path -> path.startsWith("/photos"));
     }
 
+    // --- signed links in the verify answer ---
+
+    @Test
+    void theVerifyAnswerLinksToTheStoredPhotoWhichDownloadsWithoutLogin() {
+        JsonNode student = fixtures.student(PASSWORD);
+        String id = id(student);
+        byte[] jpeg = image("jpeg", 1600, 1600);
+        uploadRaw("PUT", id, "image/jpeg", jpeg);
+
+        String link = photoLink(student);
+
+        assertThat(link).startsWith(publicBaseUrl() + "/photos/" + id + "/");
+        assertThat(URI.create(link).isAbsolute()).isTrue();
+        assertThat(link).matches(".*/photos/" + id + "/[A-Za-z0-9_-]+\\?expires=\\d+&signature=[A-Za-z0-9_-]{43}");
+        HttpResponse<byte[]> fetched = fetch(link);
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(fetched.body()).isEqualTo(jpeg);
+        assertThat(fetched.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(fetched.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(fetched.headers().allValues("Cache-Control")).hasSize(1);
+        String cacheControl = fetched.headers().firstValue("Cache-Control").orElseThrow();
+        assertThat(cacheControl).matches("private, max-age=\\d+");
+        long maxAge = Long.parseLong(cacheControl.substring(cacheControl.indexOf('=') + 1));
+        assertThat(maxAge).as("never cached longer than the 24 h link lives").isPositive().isLessThanOrEqualTo(86_400);
+        assertThat(fetched.headers().firstValue("ETag")).hasValueSatisfying(etag -> assertThat(etag).matches("\"[0-9a-f]{64}\""));
+        assertThat(fetched.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void aFetchWithTheCurrentEtagIsNotModified() {
+        JsonNode student = fixtures.student(PASSWORD);
+        uploadRaw("PUT", id(student), "image/png", image("png", 300, 300));
+        String link = photoLink(student);
+        String etag = fetch(link).headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<byte[]> again = fetch(link, "If-None-Match", etag);
+
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+
+    @Test
+    void aTamperedLinkIsRefusedAndEveryRefusalLooksTheSame() {
+        JsonNode student = fixtures.student(PASSWORD);
+        JsonNode other = fixtures.student(PASSWORD);
+        uploadRaw("PUT", id(student), "image/png", image("png", 300, 300));
+        uploadRaw("PUT", id(other), "image/png", image("png", 300, 300));
+        String link = photoLink(student);
+        String signature = link.substring(link.indexOf("signature=") + "signature=".length());
+        String expires = link.replaceAll(".*expires=(\\d+).*", "$1");
+        String flipped = (signature.charAt(0) == 'A' ? "B" : "A") + signature.substring(1);
+
+        List<String> tampered = List.of(
+                link.replace("signature=" + signature, "signature=" + flipped),
+                link.replace(id(student), id(other)),
+                link.replace("expires=" + expires, "expires=" + (Long.parseLong(expires) + 3600)),
+                link.substring(0, link.indexOf("&signature=")),
+                link.substring(0, link.indexOf('?')),
+                link.replace("/photos/" + id(student) + "/", "/photos/" + id(student) + "/AAAAAAAAAAAAAAAA-"),
+                link.replace(id(student), "not-a-uuid"),
+                link.replace("expires=" + expires, "expires=soon"));
+
+        assertThat(fetch(link).statusCode()).as("the untouched link works").isEqualTo(200);
+        for (String url : tampered) {
+            assertRefused(fetch(url), url);
+        }
+    }
+
+    @Test
+    void anExpiredLinkIsRefused() {
+        JsonNode student = fixtures.student(PASSWORD);
+        uploadRaw("PUT", id(student), "image/png", image("png", 300, 300));
+        UUID id = UUID.fromString(id(student));
+        String version = store.versionOf(id).orElseThrow();
+
+        HttpResponse<byte[]> expired = fetch(signer.link(id, version, Instant.now().minusSeconds(5)));
+        HttpResponse<byte[]> current = fetch(signer.link(id, version, Instant.now().plusSeconds(60)));
+
+        assertRefused(expired, "expired");
+        assertThat(current.statusCode()).isEqualTo(200);
+        assertThat(current.headers().firstValue("Cache-Control").orElseThrow())
+                .as("no longer than the link lives").matches("private, max-age=([1-5]?[0-9]|60)");
+    }
+
+    @Test
+    void aReplacedPhotoMakesOldLinksFail() {
+        JsonNode student = fixtures.student(PASSWORD);
+        uploadRaw("PUT", id(student), "image/png", image("png", 300, 300));
+        String oldLink = photoLink(student);
+        byte[] replacement = image("jpeg", 1600, 1600);
+
+        uploadRaw("PUT", id(student), "image/jpeg", replacement);
+        String newLink = photoLink(student);
+
+        assertRefused(fetch(oldLink), oldLink);
+        assertThat(newLink).isNotEqualTo(oldLink);
+        HttpResponse<byte[]> fetched = fetch(newLink);
+        assertThat(fetched.statusCode()).isEqualTo(200);
+        assertThat(fetched.body()).isEqualTo(replacement);
+    }
+
+    @Test
+    void aDeletedPhotosLinkFails() {
+        JsonNode student = fixtures.student(PASSWORD);
+        uploadRaw("PUT", id(student), "image/png", image("png", 300, 300));
+        String link = photoLink(student);
+
+        http.admin("DELETE", photoPath(id(student)), null);
+
+        assertRefused(fetch(link), link);
+    }
+
+    @Test
+    void anExternalPhotoUrlIsPassedThroughUntilAPhotoIsStoredWhichWins() {
+        String external = "https://photos.uni.example/" + UUID.randomUUID() + ".jpg";
+        JsonNode student = fixtures.student(Map.of("password", PASSWORD, "photoUrl", external));
+
+        assertThat(photoLink(student)).isEqualTo(external);
+
+        uploadRaw("PUT", id(student), "image/png", image("png", 300, 300));
+        assertThat(photoLink(student)).startsWith(publicBaseUrl() + "/photos/" + id(student) + "/");
+
+        http.admin("DELETE", photoPath(id(student)), null);
+        assertThat(photoLink(student)).isEqualTo(external);
+    }
+
+    @Test
+    void onlyReadingIsAllowedOnPhotoLinks() {
+        JsonNode student = fixtures.student(PASSWORD);
+        uploadRaw("PUT", id(student), "image/png", image("png", 300, 300));
+        String path = URI.create(photoLink(student)).getRawPath();
+
+        Response posted = http.send("POST", path, Map.of("Content-Type", "image/png"), image("png", 10, 10));
+
+        assertThat(posted.status()).isEqualTo(403);
+    }
+
+    @Test
+    void thePublicBaseUrlMayHaveAPathAndATrailingSlashButMustBeAbsolute() {
+        assertThat(new PublicBaseUrl(URI.create("https://gate.uni.example/exams/")).resolve("/photos/x"))
+                .isEqualTo("https://gate.uni.example/exams/photos/x");
+        assertThat(new PublicBaseUrl(URI.create("http://localhost:8080")).resolve("/photos/x"))
+                .isEqualTo("http://localhost:8080/photos/x");
+        assertThatThrownBy(() -> new PublicBaseUrl(URI.create("/relative"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PublicBaseUrl(URI.create("ftp://gate.uni.example")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     // --- helpers ---
+
+    /** The photo the verify answer hands the platform for this student, or null. */
+    private String photoLink(JsonNode student) {
+        JsonNode answer = http.webhook(Fixtures.verifyBody(Fixtures.unique("photo-exam-"), 0, number(student), 1,
+                PASSWORD)).json();
+        JsonNode metadata = answer.get("metadata");
+        assertThat(metadata).as(answer.toString()).isNotNull();
+        return metadata.has("photo") ? metadata.get("photo").stringValue() : null;
+    }
+
+    private String publicBaseUrl() {
+        return environment.getRequiredProperty("examgate.public-base-url");
+    }
+
+    /** Fetches a link as the platform would, without credentials, from this test's server. */
+    private HttpResponse<byte[]> fetch(String link, String... headers) {
+        String local = link.startsWith(publicBaseUrl()) ? link.substring(publicBaseUrl().length()) : link;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + local))
+                .timeout(Duration.ofSeconds(30));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.GET().build());
+    }
 
     private Download download(String id) {
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(baseUrl() + photoPath(id)))
@@ -420,6 +600,17 @@ class StudentPhotoTest {
         assertThat(problem.get("status").intValue()).isEqualTo(status);
         assertThat(problem.get("detail").stringValue()).as(response.toString()).contains(detailContains);
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("java.");
+    }
+
+    /** A refused link: 403, and a body that says no more than that, whatever was wrong. */
+    private static void assertRefused(HttpResponse<byte[]> response, String what) {
+        assertThat(response.statusCode()).as(what).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).as(what).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(body).as(what).contains("\"title\":\"Forbidden\"").doesNotContain("detail")
+                .doesNotContainIgnoringCase("expired").doesNotContainIgnoringCase("signature")
+                .doesNotContainIgnoringCase("version");
     }
 
     /** A picture with some detail in it, so that it compresses like a photo rather than to nothing. */
