@@ -23,7 +23,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Who may call what. The webhook authenticates the platform itself (its own headers, answered in
  * the platform's format), so Spring Security lets it through; everything under {@code /api} needs
- * a staff account (HTTP Basic) or an API token (Bearer), read-only for viewers.
+ * a staff account (HTTP Basic) or an API token (Bearer), read-only for viewers. Signed photo links need none.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurityConfiguration {
@@ -38,6 +38,29 @@ class AdminSecurityConfiguration {
     SecurityFilterChain webhookFilterChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/webhooks/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .headers(Customizer.withDefaults());
+        return http.build();
+    }
+
+    /**
+     * Signed photo links are fetched by the platform without any login: the signature in the link is
+     * the authorisation, checked by the photo feature. No staff authentication runs here either, and
+     * nothing but reading is allowed.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain photoLinkFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/photos/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/photos/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/photos/**").permitAll()
+                        .anyRequest().denyAll())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.examgate.api.ApiProblems;
 import org.examgate.api.SafeText;
 import org.examgate.credential.PasswordHashing;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,14 +38,16 @@ class StudentAdministration {
     private final PasswordHashing hashing;
     private final JsonMapper json;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     StudentAdministration(StudentRepository students, PasswordHashing hashing, JsonMapper json,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.students = students;
         this.hashing = hashing;
         this.json = json;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -82,9 +87,17 @@ class StudentAdministration {
         });
     }
 
+    /**
+     * Erases the student: photo, enrollments and access codes go with the row (foreign keys cascade),
+     * and the features that keep records of the student by other means (the verification trail, the
+     * lockout counters) erase or unlink them in this same transaction, before the row goes.
+     */
     void delete(UUID id) {
         transactionally(() -> {
-            students.delete(find(id));
+            Student student = students.findLockedById(id).orElseThrow(() -> ApiProblems.notFound("student", id));
+            events.publishEvent(new StudentDeletion(id, Stream.of(student.getStudentNumber(),
+                    student.getMatricNumber(), student.getEmail()).filter(Objects::nonNull).toList()));
+            students.delete(student);
             return null;
         });
     }

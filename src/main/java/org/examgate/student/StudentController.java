@@ -1,6 +1,8 @@
 package org.examgate.student;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -11,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.examgate.api.ApiPaging;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -33,10 +36,12 @@ class StudentController {
 
     private final StudentRepository students;
     private final StudentAdministration administration;
+    private final PhotoPresence photos;
 
-    StudentController(StudentRepository students, StudentAdministration administration) {
+    StudentController(StudentRepository students, StudentAdministration administration, PhotoPresence photos) {
         this.students = students;
         this.administration = administration;
+        this.photos = photos;
     }
 
     @GetMapping
@@ -45,8 +50,11 @@ class StudentController {
             @RequestParam(required = false) StudentStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(ApiPaging.MAX_SIZE) int size) {
-        return new PagedModel<>(students.search(ApiPaging.containsPattern(q), status,
-                ApiPaging.of(page, size, STABLE_ORDER)).map(this::response));
+        Page<Student> found = students.search(ApiPaging.containsPattern(q), status,
+                ApiPaging.of(page, size, STABLE_ORDER));
+        // One query for the whole page, not one per student.
+        Set<UUID> withPhoto = photos.withPhoto(found.map(Student::getId).getContent());
+        return new PagedModel<>(found.map(student -> response(student, withPhoto)));
     }
 
     @PostMapping
@@ -82,6 +90,10 @@ class StudentController {
     }
 
     private StudentResponse response(Student student) {
-        return StudentResponse.of(student, administration.attributesOf(student));
+        return response(student, photos.withPhoto(List.of(student.getId())));
+    }
+
+    private StudentResponse response(Student student, Set<UUID> withPhoto) {
+        return StudentResponse.of(student, administration.attributesOf(student), withPhoto.contains(student.getId()));
     }
 }

@@ -2,11 +2,15 @@ package org.examgate.student;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -26,6 +30,15 @@ interface StudentRepository extends JpaRepository<Student, UUID> {
             """, nativeQuery = true)
     List<Student> findByIdentifier(@Param("identifier") String identifier, @Param("byNumber") boolean byNumber,
             @Param("byMatric") boolean byMatric, @Param("byEmail") boolean byEmail);
+
+    /**
+     * The student, with its row locked until the transaction ends: a verification or an upload that
+     * would add a row naming the student waits, then fails on the foreign key, instead of slipping in
+     * between the erasure of the student's records and the delete.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select s from Student s where s.id = :id")
+    Optional<Student> findLockedById(@Param("id") UUID id);
 
     List<Student> findByStudentNumberIn(Collection<String> studentNumbers);
 

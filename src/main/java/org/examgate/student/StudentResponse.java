@@ -9,10 +9,10 @@ record StudentResponse(UUID id, String studentNumber, String matricNumber, Strin
         String about, StudentStatus status, String photoUrl, boolean hasPhoto, boolean hasPassword,
         Map<String, Object> attributes, Instant createdAt, Instant updatedAt) {
 
-    static StudentResponse of(Student student, Map<String, Object> attributes) {
+    static StudentResponse of(Student student, Map<String, Object> attributes, boolean hasPhoto) {
         return new StudentResponse(student.getId(), student.getStudentNumber(), student.getMatricNumber(),
                 student.getEmail(), student.getFullName(), student.getAbout(), student.getStatus(),
-                student.getPhotoUrl(), false, student.getPasswordHash() != null, attributes,
+                student.getPhotoUrl(), hasPhoto, student.getPasswordHash() != null, attributes,
                 student.getCreatedAt(), student.getUpdatedAt());
     }
 }

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.examgate.student.StudentDeletion;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,6 +34,18 @@ class VerificationAudit {
                 .param("outcome", outcome.code())
                 .param("language", language == null || language.length() <= 16 ? language : language.substring(0, 16))
                 .param("latency", (int) Math.min(Integer.MAX_VALUE, latencyMillis))
+                .update();
+    }
+
+    /**
+     * Keeps a deleted student's attempts as anonymous records (exam, outcome, time) but drops what ties
+     * them to the person: the student id, and the masked identifier, whose visible characters could
+     * still be matched against a class list.
+     */
+    @EventListener
+    void anonymise(StudentDeletion deletion) {
+        jdbc.sql("update verification_attempt set student_id = null, identifier_masked = null where student_id = ?")
+                .param(deletion.studentId())
                 .update();
     }
 }

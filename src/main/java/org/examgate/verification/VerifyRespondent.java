@@ -21,6 +21,7 @@ import org.examgate.exam.FieldKind;
 import org.examgate.exam.Roster;
 import org.examgate.lockout.LockoutScope;
 import org.examgate.lockout.Lockouts;
+import org.examgate.photo.PhotoLinks;
 import org.examgate.student.RegisteredStudent;
 import org.examgate.student.StudentStatus;
 import org.slf4j.Logger;
@@ -57,13 +58,15 @@ public class VerifyRespondent {
     private final VerificationAudit audit;
     private final Executor completion;
     private final VerificationProperties properties;
+    private final PhotoLinks photoLinks;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final Clock clock;
 
     VerifyRespondent(ExamCatalog exams, Lockouts lockouts, CredentialCheck credentials, HashingPool pool,
-            Roster roster, VerificationAudit audit, @Qualifier("verificationCompletion") Executor completion,
-            VerificationProperties properties, JsonMapper json, MeterRegistry meters, Clock clock) {
+            Roster roster, VerificationAudit audit, PhotoLinks photoLinks,
+            @Qualifier("verificationCompletion") Executor completion, VerificationProperties properties,
+            JsonMapper json, MeterRegistry meters, Clock clock) {
         this.exams = exams;
         this.lockouts = lockouts;
         this.credentials = credentials;
@@ -72,6 +75,7 @@ public class VerifyRespondent {
         this.audit = audit;
         this.completion = completion;
         this.properties = properties;
+        this.photoLinks = photoLinks;
         this.json = json;
         this.meters = meters;
         this.clock = clock;
@@ -180,7 +184,8 @@ public class VerifyRespondent {
             return new VerificationResult(attempt.id(), decision.outcome(), Optional.empty(), decision.retryAfter());
         }
         return new VerificationResult(attempt.id(), Outcome.VERIFIED,
-                Optional.of(respondent(decision.student(), attempt.id())), Optional.empty());
+                Optional.of(respondent(decision.student(), photoOf(decision.student()), attempt.id())),
+                Optional.empty());
     }
 
     private VerificationResult unavailable(Attempt attempt, Throwable failure) {
@@ -210,11 +215,16 @@ public class VerifyRespondent {
                 .record(System.nanoTime() - attempt.startedNanos(), TimeUnit.NANOSECONDS);
     }
 
-    private VerificationResult.Respondent respondent(RegisteredStudent student, UUID verificationId) {
+    /** A photo stored in examgate, as a signed link, wins over the student's external photo URL. */
+    private String photoOf(RegisteredStudent student) {
+        return photoLinks.linkFor(student.id()).orElse(student.photoUrl());
+    }
+
+    private VerificationResult.Respondent respondent(RegisteredStudent student, String photo, UUID verificationId) {
         Map<String, Object> data = new LinkedHashMap<>(json.readValue(student.attributesJson(), ATTRIBUTES));
         data.put("studentNumber", student.studentNumber());
         data.put("verificationId", verificationId.toString());
-        return new VerificationResult.Respondent(student.fullName(), student.email(), student.photoUrl(),
+        return new VerificationResult.Respondent(student.fullName(), student.email(), photo,
                 student.about(), data);
     }
 
