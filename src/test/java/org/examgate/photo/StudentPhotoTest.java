@@ -306,10 +306,10 @@ class StudentPhotoTest {
         String id = id(fixtures.student(PASSWORD));
         uploadRaw("PUT", id, "image/png", image("png", 300, 300));
         String viewer = Fixtures.unique("viewer-");
-        jdbc.sql("insert into staff_account (id, username, password_hash, role, enabled, created_at) "
-                        + "values (?, ?, ?, 'VIEWER', true, ?)")
+        jdbc.sql("insert into staff_account (id, username, password_hash, role, enabled, created_at, updated_at) "
+                        + "values (?, ?, ?, 'VIEWER', true, ?, ?)")
                 .params(UUID.randomUUID(), viewer, "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD),
-                        Timestamp.from(Instant.now()))
+                        Timestamp.from(Instant.now()), Timestamp.from(Instant.now()))
                 .update();
         Map<String, String> asViewer = Map.of("Authorization", Http.basic(viewer, PASSWORD));
 
