@@ -38,14 +38,8 @@ class AdminSecurityConfiguration {
     SecurityFilterChain webhookFilterChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/webhooks/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .headers(Customizer.withDefaults());
-        return http.build();
+                .httpBasic(AbstractHttpConfigurer::disable);
+        return stateless(http).build();
     }
 
     /**
@@ -61,14 +55,8 @@ class AdminSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/photos/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/photos/**").permitAll()
                         .anyRequest().denyAll())
-                .csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .headers(Customizer.withDefaults());
-        return http.build();
+                .httpBasic(AbstractHttpConfigurer::disable);
+        return stateless(http).build();
     }
 
     @Bean
@@ -90,15 +78,21 @@ class AdminSecurityConfiguration {
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("examgate").authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(accessDenied))
-                // A stateless API for scripts and tools: no cookies, so no CSRF token to carry.
-                .csrf(AbstractHttpConfigurer::disable)
+                        .accessDeniedHandler(accessDenied));
+        return stateless(http).build();
+    }
+
+    /**
+     * Every chain serves machines and scripts, never a browser session: no cookies (so no CSRF token to
+     * carry), no saved requests, no login or logout pages; the default security headers stay.
+     */
+    private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+        return http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .headers(Customizer.withDefaults());
-        return http.build();
     }
 
     /**
