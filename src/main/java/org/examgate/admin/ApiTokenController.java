@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.examgate.api.ApiPaging;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -48,6 +50,7 @@ class ApiTokenController {
 
     @PostMapping
     @Operation(summary = "Create an API token", description = "The answer carries the token; it is not shown again")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CreatedApiToken> create(@Valid @RequestBody NewApiToken request, Principal creator) {
         CreatedApiToken created = tokens.issue(request, creator.getName());
         return ResponseEntity.created(URI.create("/api/v1/api-tokens/" + created.id())).body(created);
@@ -55,6 +58,7 @@ class ApiTokenController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke an API token", description = "It stops working at once; it stays listed as revoked")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revoke(@PathVariable UUID id) {
         tokens.revoke(id);
         return ResponseEntity.noContent().build();

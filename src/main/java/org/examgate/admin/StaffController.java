@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.examgate.api.ApiPaging;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -47,6 +49,7 @@ class StaffController {
 
     @PostMapping
     @Operation(summary = "Create a staff account", description = "409 if the username is taken, whatever its case")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<StaffAccountResponse> create(@Valid @RequestBody NewStaffAccount request) {
         StaffAccount account = administration.create(request);
         return ResponseEntity.created(URI.create("/api/v1/staff/" + account.getId()))
@@ -67,6 +70,7 @@ class StaffController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Delete a staff account", description = "409 for the last enabled ADMIN")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         administration.delete(id);
         return ResponseEntity.noContent().build();

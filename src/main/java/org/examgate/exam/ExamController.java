@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.examgate.api.ApiPaging;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -44,6 +46,7 @@ class ExamController {
 
     @PostMapping
     @Operation(summary = "Register an exam")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ExamResponse> create(@Valid @RequestBody ExamRequest request) {
         ExamResponse exam = administration.create(request);
         return ResponseEntity.created(URI.create("/api/v1/exams/" + exam.examId())).body(exam);
@@ -62,6 +65,7 @@ class ExamController {
 
     @DeleteMapping("/{examId}")
     @Operation(summary = "Remove an exam with its roster and access codes")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable String examId) {
         administration.delete(examId);
         return ResponseEntity.noContent().build();

@@ -18,6 +18,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -93,6 +95,7 @@ class RosterController {
 
     @DeleteMapping("/{studentId}")
     @Operation(summary = "Unenroll one student; the student's access code is revoked")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> unenrollOne(@PathVariable String examId, @PathVariable UUID studentId) {
         exams.find(examId);
         if (roster.unenroll(examId, List.of(studentId)) == 0) {

@@ -18,6 +18,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -66,6 +68,7 @@ class LockoutController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Clear one lockout at once")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> clear(@PathVariable UUID id) {
         if (!lockouts.clear(id)) {
             throw ApiProblems.notFound("lockout", id);

@@ -16,6 +16,7 @@ import org.examgate.api.ApiPaging;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -59,6 +61,7 @@ class StudentController {
 
     @PostMapping
     @Operation(summary = "Register a student")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<StudentResponse> create(@Valid @RequestBody StudentRequest request) {
         Student student = administration.create(request);
         return ResponseEntity.created(URI.create("/api/v1/students/" + student.getId())).body(response(student));
@@ -78,12 +81,14 @@ class StudentController {
 
     @PutMapping("/{id}/password")
     @Operation(summary = "Set a student's password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> setPassword(@PathVariable UUID id, @Valid @RequestBody PasswordRequest request) {
         administration.setPassword(id, request);
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         administration.delete(id);
         return ResponseEntity.noContent().build();

@@ -13,6 +13,7 @@ import org.examgate.api.ApiPaging;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -49,6 +51,7 @@ class WebhookClientController {
     @Operation(summary = "Create a webhook client",
             description = "Answers with a new random secret, shown only this once. Giving an existing clientId adds "
                     + "a second secret for it: both work until the old one is revoked.")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CreatedWebhookClient> create(@Valid @RequestBody(required = false) WebhookClientRequest request) {
         CreatedWebhookClient created = administration.create(request == null ? WebhookClientRequest.EMPTY : request);
         return ResponseEntity.created(URI.create("/api/v1/webhook-clients/" + created.id()))
@@ -64,6 +67,7 @@ class WebhookClientController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke a webhook client",
             description = "Its secret stops working at once on this instance and within seconds on the others")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revoke(@PathVariable UUID id) {
         administration.revoke(id);
         return ResponseEntity.noContent().build();
