@@ -58,6 +58,24 @@ class NoSecretsInLogsTest {
         http.webhook(Map.of("x-client-id", TestCredentials.CLIENT_ID, "x-client-secret", "Log-Canary-Wrong-Secret"),
                 "{}");
 
+        var client = http.admin("POST", "/api/v1/webhook-clients", Http.json(Map.of("description", "log canary"))).json();
+        String clientSecret = client.get("secret").stringValue();
+        secrets.add(clientSecret);
+        http.webhook(Map.of("x-client-id", client.get("clientId").stringValue(), "x-client-secret", clientSecret),
+                Fixtures.verifyBody("exam-logs", 0, number, 1, newPassword));
+        String staffPassword = "Log-Canary-Staff-" + Fixtures.unique("");
+        secrets.add(staffPassword);
+        String staffName = Fixtures.unique("logviewer");
+        http.admin("POST", "/api/v1/staff", Http.json(Map.of("username", staffName, "password", staffPassword,
+                "role", "VIEWER")));
+        http.asUser(staffName, staffPassword, "GET", "/api/v1/students", null);
+        http.asUser(staffName, "Log-Canary-Wrong-Staff-Password", "GET", "/api/v1/students", null);
+        String token = http.admin("POST", "/api/v1/api-tokens", Http.json(Map.of("name", "log canary",
+                "role", "VIEWER"))).json().get("token").stringValue();
+        secrets.add(token);
+        http.send("GET", "/api/v1/students", Map.of("Authorization", "Bearer " + token), null);
+        http.send("GET", "/api/v1/students", Map.of("Authorization", "Bearer egt_Log-Canary-Wrong-Token"), null);
+
         assertThat(output.getAll()).contains("Verification");
         for (String secret : secrets) {
             assertThat(output.getAll()).as("the log must not contain a secret").doesNotContain(secret);
