@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -26,6 +27,7 @@ import org.examgate.student.RegisteredStudent;
 import org.examgate.student.StudentStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
@@ -82,9 +84,10 @@ public class VerifyRespondent {
     }
 
     public CompletableFuture<VerificationResult> verify(VerificationRequest request) {
-        Attempt attempt = new Attempt(request, UUID.randomUUID(), clock.instant(), System.nanoTime());
+        Attempt attempt = new Attempt(request, UUID.randomUUID(), clock.instant(), System.nanoTime(),
+                MDC.getCopyOfContextMap());
         try {
-            return decide(attempt).thenApply(decision -> finish(attempt, decision))
+            return decide(attempt).thenApply(decision -> withLogContext(attempt, () -> finish(attempt, decision)))
                     .exceptionally(failure -> unavailable(attempt, failure));
         } catch (DataAccessException | TransactionException e) {
             return CompletableFuture.completedFuture(unavailable(attempt, e));
@@ -136,9 +139,9 @@ public class VerifyRespondent {
         CompletableFuture<Optional<Optional<CredentialCheck.PasswordMatch>>> hashed = ticket.get()
                 .run(() -> Optional.of(credentials.hashPassword(candidates, typed)), Optional::empty);
         // An empty outer Optional: the machine slowed down and the hash could no longer finish in time.
-        return hashed.thenApplyAsync(result -> result
+        return hashed.thenApplyAsync(result -> withLogContext(attempt, () -> result
                 .map(match -> afterCredential(typed, credentials.complete(match, typed), attempt.at()))
-                .orElseGet(() -> Decision.of(Outcome.BUSY, typed.identifier())), completion);
+                .orElseGet(() -> Decision.of(Outcome.BUSY, typed.identifier()))), completion);
     }
 
     /** Steps 3 (its outcome) to 6, for a credential that has been checked. */
@@ -228,11 +231,29 @@ public class VerifyRespondent {
                 student.about(), data);
     }
 
+    /** The request's log context (its request id) on whichever thread goes on with its verification. */
+    private static <T> T withLogContext(Attempt attempt, Supplier<T> work) {
+        Map<String, String> previous = MDC.getCopyOfContextMap();
+        if (attempt.logContext() != null) {
+            MDC.setContextMap(attempt.logContext());
+        }
+        try {
+            return work.get();
+        } finally {
+            if (previous != null) {
+                MDC.setContextMap(previous);
+            } else {
+                MDC.clear();
+            }
+        }
+    }
+
     private static CompletableFuture<Decision> done(Decision decision) {
         return CompletableFuture.completedFuture(decision);
     }
 
-    private record Attempt(VerificationRequest request, UUID id, Instant at, long startedNanos) {
+    private record Attempt(VerificationRequest request, UUID id, Instant at, long startedNanos,
+            Map<String, String> logContext) {
     }
 
     private record Decision(Outcome outcome, String identifier, RegisteredStudent student,
