@@ -2,7 +2,6 @@ package org.examgate.verification;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +18,9 @@ import org.examgate.credential.Secrets;
 import org.examgate.exam.ExamCatalog;
 import org.examgate.exam.ExamPolicy;
 import org.examgate.exam.FieldKind;
-import org.examgate.exam.Roster;
 import org.examgate.lockout.LockoutScope;
 import org.examgate.lockout.Lockouts;
-import org.examgate.photo.PhotoLinks;
 import org.examgate.student.RegisteredStudent;
-import org.examgate.student.StudentStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -32,9 +28,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionException;
-
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decides whether the person at the welcome page is a student allowed to sit the exam.
@@ -49,36 +42,32 @@ import tools.jackson.databind.json.JsonMapper;
 public class VerifyRespondent {
 
     private static final Logger log = LoggerFactory.getLogger(VerifyRespondent.class);
-    private static final TypeReference<Map<String, Object>> ATTRIBUTES = new TypeReference<>() {
-    };
 
     private final ExamCatalog exams;
     private final Lockouts lockouts;
     private final CredentialCheck credentials;
     private final HashingPool pool;
-    private final Roster roster;
+    private final Admission admission;
     private final VerificationAudit audit;
+    private final RespondentMetadata metadata;
     private final Executor completion;
     private final VerificationProperties properties;
-    private final PhotoLinks photoLinks;
-    private final JsonMapper json;
     private final MeterRegistry meters;
     private final Clock clock;
 
     VerifyRespondent(ExamCatalog exams, Lockouts lockouts, CredentialCheck credentials, HashingPool pool,
-            Roster roster, VerificationAudit audit, PhotoLinks photoLinks,
+            Admission admission, VerificationAudit audit, RespondentMetadata metadata,
             @Qualifier("verificationCompletion") Executor completion, VerificationProperties properties,
-            JsonMapper json, MeterRegistry meters, Clock clock) {
+            MeterRegistry meters, Clock clock) {
         this.exams = exams;
         this.lockouts = lockouts;
         this.credentials = credentials;
         this.pool = pool;
-        this.roster = roster;
+        this.admission = admission;
         this.audit = audit;
         this.completion = completion;
         this.properties = properties;
-        this.photoLinks = photoLinks;
-        this.json = json;
+        this.metadata = metadata;
         this.meters = meters;
         this.clock = clock;
     }
@@ -156,23 +145,8 @@ public class VerifyRespondent {
         if (typed.hasIdentifier()) {
             lockouts.recordSuccess(LockoutScope.STUDENT, identifier);
         }
-        return new Decision(admission(typed.policy(), proven.get(), now), identifier, proven.get(), Optional.empty());
-    }
-
-    private Outcome admission(ExamPolicy policy, RegisteredStudent student, Instant now) {
-        if (student.status() != StudentStatus.ACTIVE) {
-            return Outcome.ACCOUNT_INACTIVE;
-        }
-        if (policy.opensAt() != null && now.isBefore(policy.opensAt())) {
-            return Outcome.EXAM_NOT_OPEN;
-        }
-        if (!policy.active() || (policy.closesAt() != null && !now.isBefore(policy.closesAt()))) {
-            return Outcome.EXAM_CLOSED;
-        }
-        if (policy.rosterRequired() && !roster.isEnrolled(policy.examId(), student.id())) {
-            return Outcome.NOT_ENROLLED;
-        }
-        return Outcome.VERIFIED;
+        return new Decision(admission.decide(typed.policy(), proven.get(), now), identifier, proven.get(),
+                Optional.empty());
     }
 
     /** Records the verification and shapes the answer; a verification that cannot be recorded is not given. */
@@ -187,8 +161,7 @@ public class VerifyRespondent {
             return new VerificationResult(attempt.id(), decision.outcome(), Optional.empty(), decision.retryAfter());
         }
         return new VerificationResult(attempt.id(), Outcome.VERIFIED,
-                Optional.of(respondent(decision.student(), photoOf(decision.student()), attempt.id())),
-                Optional.empty());
+                Optional.of(metadata.of(decision.student(), attempt.id())), Optional.empty());
     }
 
     private VerificationResult unavailable(Attempt attempt, Throwable failure) {
@@ -216,19 +189,6 @@ public class VerifyRespondent {
                 .tag("outcome", outcome.code())
                 .register(meters)
                 .record(System.nanoTime() - attempt.startedNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    /** A photo stored in examgate, as a signed link, wins over the student's external photo URL. */
-    private String photoOf(RegisteredStudent student) {
-        return photoLinks.linkFor(student.id()).orElse(student.photoUrl());
-    }
-
-    private VerificationResult.Respondent respondent(RegisteredStudent student, String photo, UUID verificationId) {
-        Map<String, Object> data = new LinkedHashMap<>(json.readValue(student.attributesJson(), ATTRIBUTES));
-        data.put("studentNumber", student.studentNumber());
-        data.put("verificationId", verificationId.toString());
-        return new VerificationResult.Respondent(student.fullName(), student.email(), photo,
-                student.about(), data);
     }
 
     /** The request's log context (its request id) on whichever thread goes on with its verification. */
