@@ -22,6 +22,11 @@ public final class ApiProblems {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
     }
 
+    /** A body larger than the resource accepts (413). */
+    public static ErrorResponseException contentTooLarge(String detail) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "Content too large", detail);
+    }
+
     /** A validation failure of one field, listed the way validation failures are. */
     public static ErrorResponseException invalidField(String field, String message) {
         ErrorResponseException invalid = problem(HttpStatus.BAD_REQUEST, "Validation failed",
@@ -52,6 +57,11 @@ public final class ApiProblems {
             conflict.getBody().setProperty("field", field);
         }
         return conflict;
+    }
+
+    /** The server cannot take the request now; the client may try again later (503). */
+    public static ErrorResponseException unavailable(String detail) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail);
     }
 
     private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
