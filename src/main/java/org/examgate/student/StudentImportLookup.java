@@ -1,0 +1,84 @@
+package org.examgate.student;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads what an import needs to know about a batch of rows in two queries, whatever the batch's size. */
+@Component
+class StudentImportLookup {
+
+    private final JdbcClient jdbc;
+
+    StudentImportLookup(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Makes the rest of the current transaction plan each query for the table as it is now. In a first
+     * bulk load the table grows from nothing faster than autovacuum analyses it, and a plan the driver's
+     * prepared statement cached while it was tiny (a sequential scan) would serve every later batch,
+     * making the import quadratic. Call at the start of a transaction; it ends with it.
+     */
+    void planForTheTableAsItIsNow() {
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+    }
+
+    /** The registered students with these numbers, by number. */
+    Map<String, ExistingStudent> byStudentNumber(Collection<String> studentNumbers) {
+        Map<String, ExistingStudent> found = new HashMap<>();
+        if (studentNumbers.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                        select id, version, student_number, matric_number, email, full_name, about, status, photo_url,
+                               password_hash, attributes::text as attributes
+                          from student where student_number = any(:numbers)
+                        """)
+                .param("numbers", studentNumbers.toArray(String[]::new))
+                .query((rs, row) -> new ExistingStudent(rs.getObject("id", UUID.class), rs.getLong("version"),
+                        rs.getString("student_number"), rs.getString("matric_number"), rs.getString("email"),
+                        rs.getString("full_name"), rs.getString("about"), StudentStatus.valueOf(rs.getString("status")),
+                        rs.getString("photo_url"), rs.getString("password_hash"), rs.getString("attributes")))
+                .list()
+                .forEach(student -> found.put(student.studentNumber(), student));
+        return found;
+    }
+
+    /**
+     * Who holds these matric numbers and e-mail addresses now (e-mail compared case-insensitively).
+     *
+     * @param emails lower-case
+     */
+    Holders holders(Set<String> matricNumbers, Set<String> emails) {
+        Holders holders = new Holders(new HashMap<>(), new HashMap<>());
+        if (matricNumbers.isEmpty() && emails.isEmpty()) {
+            return holders;
+        }
+        jdbc.sql("""
+                        select student_number, matric_number, lower(email) as email from student
+                         where matric_number = any(:matrics) or lower(email) = any(:emails)
+                        """)
+                .param("matrics", matricNumbers.toArray(String[]::new))
+                .param("emails", emails.toArray(String[]::new))
+                .query(rs -> {
+                    String number = rs.getString("student_number");
+                    if (matricNumbers.contains(rs.getString("matric_number"))) {
+                        holders.byMatricNumber().put(rs.getString("matric_number"), number);
+                    }
+                    if (emails.contains(rs.getString("email"))) {
+                        holders.byEmail().put(rs.getString("email"), number);
+                    }
+                });
+        return holders;
+    }
+
+    /** The student number of the student holding each value. */
+    record Holders(Map<String, String> byMatricNumber, Map<String, String> byEmail) {
+    }
+}
