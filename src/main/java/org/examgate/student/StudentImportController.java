@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.examgate.api.ApiProblems;
 import org.springframework.http.MediaType;
@@ -49,6 +50,7 @@ class StudentImportController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Import students from a CSV file uploaded as the multipart field file",
             description = DESCRIPTION)
+    @ApiResponse(responseCode = "202", description = "Queued; the job's URL is in Location")
     ResponseEntity<StudentImportJobResponse> importFile(@RequestParam("file") MultipartFile file,
             @RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "false") boolean atomic)
             throws IOException {
@@ -62,6 +64,7 @@ class StudentImportController {
     @Operation(summary = "Import students from a CSV request body", description = DESCRIPTION,
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+    @ApiResponse(responseCode = "202", description = "Queued; the job's URL is in Location")
     ResponseEntity<StudentImportJobResponse> importBody(HttpServletRequest request,
             @RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "false") boolean atomic)
             throws IOException {
