@@ -39,7 +39,6 @@ class StudentImports {
 
     private final StudentImportJobs jobs;
     private final StudentImportRunner runner;
-    private final StudentImportProperties properties;
     private final JsonMapper json;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
@@ -52,7 +51,6 @@ class StudentImports {
             JsonMapper json, Clock clock) {
         this.jobs = jobs;
         this.runner = runner;
-        this.properties = properties;
         this.json = json;
         this.clock = clock;
         CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("student-import-");
@@ -151,21 +149,6 @@ class StudentImports {
             jobs.heartbeat(Set.copyOf(unfinished), clock.instant());
         } catch (DataAccessException e) {
             log.warn("Could not report student import progress: {}", e.getClass().getSimpleName());
-        }
-    }
-
-    @Scheduled(fixedDelay = 60, timeUnit = TimeUnit.SECONDS)
-    void sweep() {
-        try {
-            int silent = jobs.failSilent(clock.instant().minus(properties.staleAfter()),
-                    "Interrupted: the examgate instance running the import stopped. Upload the file again.",
-                    clock.instant());
-            if (silent > 0) {
-                log.warn("Marked {} interrupted student imports failed", silent);
-            }
-            jobs.deleteFinishedBefore(clock.instant().minus(properties.keepFinished()));
-        } catch (DataAccessException e) {
-            log.warn("Could not sweep student imports: {}", e.getClass().getSimpleName());
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.examgate.support.ExamgateTest;
 import org.examgate.support.Fixtures;
@@ -30,6 +31,9 @@ class StudentImportTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    StudentImportSweep sweep;
 
     ImportCalls calls;
     Fixtures fixtures;
@@ -382,6 +386,27 @@ class StudentImportTest {
         assertThat(job.get("failure").stringValue()).contains("not valid CSV").contains("line 3");
         assertThat(job.get("report").isNull()).isTrue();
         assertThat(calls.student(n(1))).isNull();
+    }
+
+    @Test
+    void aJobWhoseInstanceStoppedIsMarkedFailedAndAnsweredFromTheTable() {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into student_import_job (id, phase, dry_run, atomic, rows_done, rows_total, created_at,
+                                                        instance_id, heartbeat_at)
+                        values (?, 'WRITING', false, false, 500, 1000, now() - interval '1 hour', ?,
+                                now() - interval '10 minutes')
+                        """).params(id, UUID.randomUUID()).update();
+        JsonNode before = http.admin("GET", ImportCalls.IMPORT + "/" + id, null).json();
+
+        sweep.sweep();
+
+        assertThat(before.get("phase").stringValue()).isEqualTo("WRITING");
+        assertThat(before.get("percent").intValue()).isEqualTo(50);
+        JsonNode after = http.admin("GET", ImportCalls.IMPORT + "/" + id, null).json();
+        assertThat(after.get("phase").stringValue()).isEqualTo("FAILED");
+        assertThat(after.get("failure").stringValue()).contains("instance running the import stopped");
+        assertThat(after.get("finishedAt").isNull()).isFalse();
     }
 
     @Test
