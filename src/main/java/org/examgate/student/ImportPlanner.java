@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -53,7 +52,7 @@ class ImportPlanner {
                 matricNumbers.add(rowFields.matricNumber());
             }
             if (rowFields.email() != null) {
-                emails.add(lowerCase(rowFields.email()));
+                emails.add(rowFields.email());
             }
         }
         StudentImportLookup.Holders holders = lookup.holders(matricNumbers, emails);
@@ -77,7 +76,7 @@ class ImportPlanner {
         if (heldByAnother(holders.byMatricNumber().get(fields.matricNumber()), fields)) {
             reasons.add("conflict: another student has this matric number");
         }
-        if (fields.email() != null && heldByAnother(holders.byEmail().get(lowerCase(fields.email())), fields)) {
+        if (heldByAnother(holders.byEmail().get(fields.email()), fields)) {
             reasons.add("conflict: another student has this email");
         }
         String stored = existing == null ? null : existing.passwordHash();
@@ -148,9 +147,5 @@ class ImportPlanner {
                 && Objects.equals(existing.passwordHash(), hash)
                 // The very text read from the database is kept when the attributes are the same.
                 && existing.attributesJson().equals(profile.attributesJson()));
-    }
-
-    private static String lowerCase(String email) {
-        return email.toLowerCase(Locale.ROOT);
     }
 }

@@ -9,8 +9,6 @@ import java.util.Map;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionCallback;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one import over its spooled file, streaming it batch by batch in passes: count the rows, validate
@@ -20,22 +18,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class StudentImportRunner {
 
-    private static final int WRITE_ATTEMPTS = 3;
-
-    private final ImportPlanner planner;
-    private final StudentImportLookup lookup;
+    private final ImportBatches batches;
     private final ImportPasswords passwords;
-    private final StudentBatchWriter writer;
-    private final TransactionTemplate transactions;
     private final StudentImportProperties properties;
 
-    StudentImportRunner(ImportPlanner planner, StudentImportLookup lookup, ImportPasswords passwords,
-            StudentBatchWriter writer, TransactionTemplate transactions, StudentImportProperties properties) {
-        this.planner = planner;
-        this.lookup = lookup;
+    StudentImportRunner(ImportBatches batches, ImportPasswords passwords, StudentImportProperties properties) {
+        this.batches = batches;
         this.passwords = passwords;
-        this.writer = writer;
-        this.transactions = transactions;
         this.properties = properties;
     }
 
@@ -50,7 +39,7 @@ class StudentImportRunner {
         FileDuplicates duplicates = new FileDuplicates();
         boolean[] plainPasswords = {false};
         forEachBatch(file, new BitSet(), progress, (header, batch) -> {
-            for (PlannedRow plan : inTransaction(status -> planner.plan(header, batch, null, duplicates))) {
+            for (PlannedRow plan : batches.plan(header, batch, null, duplicates)) {
                 validation.count(plan);
                 if (plan.outcome() == PlannedRow.Outcome.REJECTED || plan.outcome() == PlannedRow.Outcome.UNCHANGED) {
                     settled.set(Math.toIntExact(plan.row().index()));
@@ -73,11 +62,10 @@ class StudentImportRunner {
             Map<Long, PasswordDecision> decided = Map.of();
             if (batch.stream().anyMatch(row -> row.password() != null)) {
                 progress.phase(ImportPhase.HASHING);
-                List<PlannedRow> plans = inTransaction(status -> planner.plan(header, batch, null, null));
-                decided = passwords.decide(plans, () -> progress.advance(1));
+                decided = passwords.decide(batches.plan(header, batch, null, null), () -> progress.advance(1));
             }
             progress.phase(ImportPhase.WRITING);
-            writeBatch(header, batch, decided).forEach(result::count);
+            batches.write(header, batch, decided).forEach(result::count);
             progress.advance(batch.size() - decided.size());
         });
         return result.report(true);
@@ -94,8 +82,8 @@ class StudentImportRunner {
         if (plainPasswords) {
             progress.startPass(ImportPhase.HASHING, rows);
             forEachBatch(file, settled, progress, (header, batch) -> {
-                List<PlannedRow> plans = inTransaction(status -> planner.plan(header, batch, null, null));
-                Map<Long, PasswordDecision> batchDecisions = passwords.decide(plans, () -> progress.advance(1));
+                Map<Long, PasswordDecision> batchDecisions =
+                        passwords.decide(batches.plan(header, batch, null, null), () -> progress.advance(1));
                 decided.putAll(batchDecisions);
                 progress.advance(batch.size() - batchDecisions.size());
             });
@@ -111,11 +99,9 @@ class StudentImportRunner {
 
     private boolean writeInOneTransaction(Path file, BitSet settled, Map<Long, PasswordDecision> decided,
             ImportTally result, ImportProgress progress) {
-        return Boolean.TRUE.equals(inTransaction(status -> {
+        return Boolean.TRUE.equals(batches.inTransaction(status -> {
             forEachBatch(file, settled, progress, (header, batch) -> {
-                List<PlannedRow> plans = planner.plan(header, batch, decided, null);
-                writer.write(plans);
-                plans.forEach(result::count);
+                batches.planAndWrite(header, batch, decided).forEach(result::count);
                 progress.advance(batch.size());
             });
             if (result.rejected() > 0) {
@@ -124,35 +110,6 @@ class StudentImportRunner {
             }
             return true;
         }));
-    }
-
-    /**
-     * Plans the batch again inside its transaction, so that it is compared with the registry as it is
-     * when written; a student changed between planning and writing makes the batch start over.
-     */
-    private List<PlannedRow> writeBatch(StudentCsvHeader header, List<ImportRow> batch,
-            Map<Long, PasswordDecision> decided) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return inTransaction(status -> {
-                    List<PlannedRow> plans = planner.plan(header, batch, decided, null);
-                    writer.write(plans);
-                    return plans;
-                });
-            } catch (DataIntegrityViolationException | StudentBatchWriter.StudentsChangedMeanwhile e) {
-                if (attempt == WRITE_ATTEMPTS) {
-                    throw new StudentImportException("Students kept changing while the import wrote them (around line "
-                            + batch.get(0).line() + "). The rows before were written; import the file again.");
-                }
-            }
-        }
-    }
-
-    private <T> T inTransaction(TransactionCallback<T> work) {
-        return transactions.execute(status -> {
-            lookup.planForTheTableAsItIsNow();
-            return work.doInTransaction(status);
-        });
     }
 
     private long count(Path file, ImportProgress progress) {
