@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Decides what each row of a batch does to the registry: create a student, update one, leave one
  * unchanged, or nothing because the row is rejected, and why. Compares with the registry as it is
- * now, read with two queries per batch.
+ * now, read with at most three queries per batch.
  */
 @Component
 class ImportPlanner {

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads what an import needs to know about a batch of rows in two queries, whatever the batch's size. */
+/** Reads what an import needs to know about a batch of rows in at most three queries, whatever its size. */
 @Component
 class StudentImportLookup {
 

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the student CSV import ({@code EXAMGATE_STUDENT_IMPORT_*}).
  *
- * @param batchSize rows looked up, compared and written together: two queries and one JDBC batch per batch
+ * @param batchSize rows looked up, compared and written together: a few queries and one JDBC batch per batch
  * @param hashingThreads threads hashing the file's plain passwords; 0 means one per core. They compete
  *     with verifications for the CPU: set 1 to import passwords while exams are running
  * @param maxFileSize the largest file accepted ({@code spring.servlet.multipart.max-file-size} bounds
