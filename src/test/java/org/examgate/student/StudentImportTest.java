@@ -15,13 +15,17 @@ import org.examgate.support.Http;
 import org.examgate.support.Http.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import tools.jackson.databind.JsonNode;
 
 @ExamgateTest
+@ExtendWith(OutputCaptureExtension.class)
 class StudentImportTest {
 
     private static final String HEADER = "studentNumber,matricNumber,email,fullName,about,status,photoUrl";
@@ -173,7 +177,7 @@ class StudentImportTest {
     }
 
     @Test
-    void everyRejectionIsReportedWithItsLineAndReasonAndTheValidRowsAreWritten() {
+    void everyRejectionIsReportedWithItsLineAndReasonAndTheValidRowsAreWritten(CapturedOutput output) {
         JsonNode holder = fixtures.student(Map.of());
         String holderMatric = holder.get("matricNumber").stringValue();
         String holderEmail = holder.get("email").stringValue();
@@ -220,6 +224,7 @@ class StudentImportTest {
         }
         assertThat(calls.student(n(12))).isNull();
         assertThat(job.toString()).doesNotContain(bcrypt).doesNotContain("not-a-hash").doesNotContain(holderEmail);
+        assertThat(output.getAll()).doesNotContain(bcrypt).doesNotContain("not-a-hash");
     }
 
     @Test
@@ -309,7 +314,7 @@ class StudentImportTest {
     }
 
     @Test
-    void passwordsFromTheFileVerifyThroughTheWebhookAndHashesAreStoredNotPasswords() {
+    void passwordsFromTheFileVerifyThroughTheWebhookAndHashesAreStoredNotPasswords(CapturedOutput output) {
         String password = "Pässword with spaces, commas; and \"quotes\" " + prefix;
         String csv = "studentNumber,fullName,password\n" + n(1) + ",Ada,\"" + password.replace("\"", "\"\"") + "\"\n";
 
@@ -321,10 +326,12 @@ class StudentImportTest {
         assertThat(fixtures.outcome(exam, n(1), password.strip() + "x")).isEqualTo("invalid_credentials");
         assertThat(storedHash(n(1))).startsWith("{bcrypt}").doesNotContain(password);
         assertThat(job.toString()).doesNotContain(password);
+        assertThat(output.getAll()).as("the job's own log is captured").contains("Student import")
+                .doesNotContain(password).doesNotContain(storedHash(n(1)));
     }
 
     @Test
-    void bcryptPasswordHashRowsAreStoredAsTheyAreAndVerify() {
+    void bcryptPasswordHashRowsAreStoredAsTheyAreAndVerify(CapturedOutput output) {
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode("imported secret");
         String csv = "studentNumber;fullName;passwordHash\n" + n(1) + ";Ada;" + hash + "\n";
 
@@ -334,6 +341,7 @@ class StudentImportTest {
         assertThat(storedHash(n(1))).isEqualTo(hash);
         assertThat(fixtures.outcome(Fixtures.unique("exam-"), n(1), "imported secret")).isEqualTo("verified");
         assertThat(job.toString()).doesNotContain(hash);
+        assertThat(output.getAll()).doesNotContain(hash);
     }
 
     @Test
