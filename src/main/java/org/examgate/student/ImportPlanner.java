@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportPlanner {
 
-    static final String CHANGED_MEANWHILE = "the student was changed by someone else during the import: import the row again";
+    static final String CHANGED_MEANWHILE =
+            "the student was changed by someone else during the import: import the row again";
 
     private final StudentImportLookup lookup;
     private final Validator validator;
@@ -112,7 +113,8 @@ class ImportPlanner {
     /**
      * The attributes after the row: each attribute column sets its key (an empty cell removes it), keys
      * the file has no column for are kept. A cell reading exactly as the stored value keeps that value,
-     * its JSON type included. When nothing changes the stored text itself is answered, to compare by identity of text.
+     * its JSON type included. When nothing changes, the stored text itself is answered, so that comparing
+     * texts tells whether the attributes changed.
      */
     private String attributesJson(StudentCsvHeader header, ImportRow row, ExistingStudent existing) {
         List<String> keys = header.attributeKeys();

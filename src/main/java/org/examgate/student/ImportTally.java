@@ -36,7 +36,7 @@ final class ImportTally {
         return rejected;
     }
 
-    /** A fresh tally for writing, starting from the rows validation rejected or found unchanged (writing skips them). */
+    /** A fresh tally for writing, from the rows validation rejected or found unchanged (writing skips them). */
     ImportTally settledOnly() {
         ImportTally tally = new ImportTally(maxListed);
         tally.rejected = rejected;

@@ -65,6 +65,7 @@ final class ImportUploads {
     }
 
     private static RuntimeException tooLarge(DataSize max) {
-        return ApiProblems.contentTooLarge("The file is larger than the " + max.toMegabytes() + " MB an import accepts.");
+        return ApiProblems.contentTooLarge(
+                "The file is larger than the " + max.toMegabytes() + " MB an import accepts.");
     }
 }

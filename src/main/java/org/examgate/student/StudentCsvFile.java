@@ -91,7 +91,7 @@ final class StudentCsvFile implements Closeable {
         }
     }
 
-    /** Semicolon if it splits the header row into more columns than the comma does (as Excel writes in much of Europe). */
+    /** Semicolon if it splits the header row into more columns than the comma (Excel's in much of Europe). */
     private static char delimiterOf(Path file) throws IOException {
         return columnsOfHeader(file, ';') > columnsOfHeader(file, ',') ? ';' : ',';
     }
@@ -139,7 +139,8 @@ final class StudentCsvFile implements Closeable {
      * One row of the file.
      *
      * @param index the row's record number in the file (the header is 1), the same on every reading
-     * @param line the physical line the row starts on, as an editor shows it (the header's is 1 unless blank lines precede it)
+     * @param line the physical line the row starts on, as an editor shows it (the header's is 1 unless
+     *     blank lines precede it)
      */
     record CsvRow(long index, long line, CSVRecord record) {
 

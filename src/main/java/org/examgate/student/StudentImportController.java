@@ -81,7 +81,8 @@ class StudentImportController {
     }
 
     private ResponseEntity<StudentImportJobResponse> accepted(StudentImportJob job) {
-        return ResponseEntity.accepted().location(URI.create("/api/v1/students/import/" + job.id())).body(response(job));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/students/import/" + job.id()))
+                .body(response(job));
     }
 
     private StudentImportJobResponse response(StudentImportJob job) {

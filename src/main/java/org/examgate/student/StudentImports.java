@@ -178,7 +178,8 @@ class StudentImports {
     }
 
     private static RuntimeException busy() {
-        return ApiProblems.unavailable("Other student imports are waiting on this instance. Try again once they are done.");
+        return ApiProblems.unavailable(
+                "Other student imports are waiting on this instance. Try again once they are done.");
     }
 
     /** A queued import; the executor's queue holds these, so that a shutdown can delete their files. */
