@@ -64,6 +64,11 @@ public final class ApiProblems {
         return conflict;
     }
 
+    /** The server cannot take the request now; the client may try again later (503). */
+    public static ErrorResponseException unavailable(String detail) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail);
+    }
+
     private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
