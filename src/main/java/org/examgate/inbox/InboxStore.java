@@ -28,7 +28,7 @@ class InboxStore {
                 on conflict (event_type, exam_id, respondent_id)
                     where event_type in ('admitted_respondent', 'result_ready', 'investigation_complete')
                 do update set delivery_count = webhook_event.delivery_count + 1,
-                              last_received_at = excluded.last_received_at
+                              last_received_at = greatest(webhook_event.last_received_at, excluded.last_received_at)
                 returning (xmax = 0) as inserted
                 """)
                 .param("type", notification.type().wireName())
