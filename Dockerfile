@@ -19,11 +19,13 @@ RUN ./mvnw -B -DskipTests package
 # ---- run ----------------------------------------------------------------------------------------
 FROM eclipse-temurin:17-jre
 
-# A fixed, non-root uid, so that volumes and security policies can name it.
+# A fixed, non-root uid, so that volumes and security policies can name it. The notification
+# journal's directory exists in the image, owned by that user, so that a volume mounted there
+# starts out writable by it.
 RUN groupadd --system --gid 10001 examgate \
     && useradd --system --no-log-init --uid 10001 --gid examgate --home-dir /app --shell /usr/sbin/nologin examgate \
-    && mkdir -p /app \
-    && chown examgate:examgate /app
+    && mkdir -p /app/data/journal \
+    && chown -R examgate:examgate /app
 WORKDIR /app
 
 COPY --from=build /workspace/target/examgate.jar /app/examgate.jar
@@ -31,7 +33,10 @@ COPY --from=build /workspace/target/examgate.jar /app/examgate.jar
 # prod refuses to start without SPRING_DATASOURCE_URL, EXAMGATE_WEBHOOK_CLIENT_ID/_SECRET and
 # EXAMGATE_ADMIN_USERNAME/_PASSWORD: nothing is embedded or generated in a container.
 ENV SPRING_PROFILES_ACTIVE=prod \
-    SERVER_PORT=8080
+    SERVER_PORT=8080 \
+    EXAMGATE_JOURNAL_DIR=/app/data/journal
+# Notifications acknowledged while the database is away wait here until it is back: keep it on a volume.
+VOLUME ["/app/data/journal"]
 
 USER 10001:10001
 EXPOSE 8080

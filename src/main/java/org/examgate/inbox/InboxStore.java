@@ -28,7 +28,7 @@ class InboxStore {
                 on conflict (event_type, exam_id, respondent_id)
                     where event_type in ('admitted_respondent', 'result_ready', 'investigation_complete')
                 do update set delivery_count = webhook_event.delivery_count + 1,
-                              last_received_at = excluded.last_received_at
+                              last_received_at = greatest(webhook_event.last_received_at, excluded.last_received_at)
                 returning (xmax = 0) as inserted
                 """)
                 .param("type", notification.type().wireName())
@@ -46,6 +46,29 @@ class InboxStore {
                 insert into webhook_event (event_type, exam_id, respondent_id, received_at, last_received_at,
                                            delivery_count, payload)
                 values (:type, :examId, :respondentId, :receivedAt, :receivedAt, 1, cast(:payload as json))
+                """)
+                .param("type", eventType)
+                .param("examId", examId)
+                .param("respondentId", respondentId)
+                .param("receivedAt", timestamp(receivedAt))
+                .param("payload", payload)
+                .update();
+    }
+
+    /**
+     * Keeps an event examgate does not know unless it is stored already. Such events have no
+     * idempotency key, so a replayed one is recognised by its name, ids and time of arrival.
+     */
+    void storeUnknownOnce(String eventType, String examId, String respondentId, String payload, Instant receivedAt) {
+        jdbc.sql("""
+                insert into webhook_event (event_type, exam_id, respondent_id, received_at, last_received_at,
+                                           delivery_count, payload)
+                select cast(:type as varchar), cast(:examId as varchar), cast(:respondentId as varchar),
+                       cast(:receivedAt as timestamptz), cast(:receivedAt as timestamptz), 1, cast(:payload as json)
+                 where not exists (select 1 from webhook_event
+                                    where received_at = :receivedAt and event_type = :type
+                                      and exam_id is not distinct from :examId
+                                      and respondent_id is not distinct from :respondentId)
                 """)
                 .param("type", eventType)
                 .param("examId", examId)

@@ -92,7 +92,8 @@ class WebhookController {
         } catch (BadWebhookRequest e) {
             return done(WebhookReply.error(HttpStatus.BAD_REQUEST, e.getMessage()));
         } catch (DataAccessException | TransactionException e) {
-            // Not acknowledged, so the platform delivers it again once the database is back.
+            // Not acknowledged, so the platform delivers it again later. A notification gets here only if
+            // neither the database nor the local journal could take it (journal full, or not an outage).
             log.error("Could not store a webhook event: {}", e.getClass().getSimpleName());
             return done(WebhookReply.error(HttpStatus.SERVICE_UNAVAILABLE, "unavailable"));
         }

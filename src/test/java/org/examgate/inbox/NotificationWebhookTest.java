@@ -2,6 +2,7 @@ package org.examgate.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,9 @@ class NotificationWebhookTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    InboxStore store;
 
     private final String examId = "exam-" + UUID.randomUUID();
     private final String respondentId = "r-" + UUID.randomUUID();
@@ -160,7 +164,7 @@ class NotificationWebhookTest {
                 .params(admitted(examId, respondentId, ADMITTED_ON), examId).query(Boolean.class).single();
         assertThat(same).isTrue();
         Instant occurredAt = jdbc.sql("select occurred_at from webhook_event where exam_id = ?").param(examId)
-                .query(java.sql.Timestamp.class).single().toInstant();
+                .query(Timestamp.class).single().toInstant();
         assertThat(occurredAt).isEqualTo(Instant.ofEpochMilli(ADMITTED_ON));
     }
 
@@ -220,6 +224,23 @@ class NotificationWebhookTest {
         assertThat(deliveryCount("admitted_respondent", examId, respondentId)).isEqualTo(copies);
         assertThat(timeline(examId, respondentId).get("admittedAt").stringValue())
                 .isEqualTo("2024-06-24T09:29:40.326Z");
+    }
+
+    @Test
+    void anEarlierDeliveryStoredAfterALaterOneDoesNotMoveTheLastReceivedTimeBack() {
+        // Concurrent copies commit in any order: the later arrival may be stored first.
+        Instant later = Instant.parse("2026-06-24T09:00:02Z");
+        Instant earlier = Instant.parse("2026-06-24T09:00:01Z");
+        Notification notification = new Notification(NotificationType.RESULT_READY, examId, respondentId, null,
+                notification("result_ready", examId, respondentId));
+
+        assertThat(store.storeKnown(notification, later)).isTrue();
+        assertThat(store.storeKnown(notification, earlier)).isFalse();
+
+        Instant lastReceived = jdbc.sql("select last_received_at from webhook_event where exam_id = ?").param(examId)
+                .query(Timestamp.class).single().toInstant();
+        assertThat(lastReceived).isEqualTo(later);
+        assertThat(deliveryCount("result_ready", examId, respondentId)).isEqualTo(2);
     }
 
     @Test

@@ -123,6 +123,20 @@ class DockerComposeFileTest {
     }
 
     @Test
+    void examgateKeepsItsNotificationJournalOnANamedVolume() {
+        Map<String, Object> compose = resolved(OPERATOR);
+        Map<String, Object> examgate = service(compose, "examgate");
+        String journal = environment(examgate).get("EXAMGATE_JOURNAL_DIR");
+
+        assertThat(journal).as("EXAMGATE_JOURNAL_DIR").startsWith("/");
+        List<Mount> mounts = list(examgate.get("volumes")).stream().map(Mount::of).toList();
+        assertThat(mounts).as("a volume for the journal").anySatisfy(mount -> {
+            assertThat(mount.target()).isEqualTo(journal);
+            assertThat(map(root(compose).get("volumes"))).as("named volumes").containsKey(mount.source());
+        });
+    }
+
+    @Test
     void composeRefusesToStartWithoutTheWebhookClientAndTheAdmin() {
         List<String> errors = new ArrayList<>();
         interpolate(COMPOSE, Map.of(), errors);

@@ -122,6 +122,26 @@ class DockerfileTest {
         });
     }
 
+    @Test
+    void theNotificationJournalIsAVolumeTheRuntimeUserCanWrite() {
+        Stage run = last();
+        String journal = environment(run).get("EXAMGATE_JOURNAL_DIR");
+
+        assertThat(journal).as("EXAMGATE_JOURNAL_DIR").startsWith("/");
+        String top = journal.substring(0, journal.indexOf('/', 1));
+        assertThat(run.instructions()).as("the directory is made and given to the runtime user")
+                .anySatisfy(instruction -> {
+                    assertThat(instruction.keyword()).isEqualTo("RUN");
+                    assertThat(instruction.arguments())
+                            .containsPattern("mkdir -p \\S*" + Pattern.quote(journal) + "\\b")
+                            .containsPattern("chown -R examgate:examgate " + Pattern.quote(top) + "\\b");
+                });
+        assertThat(run.instructions()).anySatisfy(instruction -> {
+            assertThat(instruction.keyword()).isEqualTo("VOLUME");
+            assertThat(instruction.arguments()).contains(journal);
+        });
+    }
+
     // ---- the Dockerfile, read as Docker reads it -----------------------------------------------------
 
     private record Instruction(String keyword, String arguments) {

@@ -63,6 +63,8 @@ class TwoInstancesTest {
                 "--server.port=0",
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres",
+                // each instance keeps its own journal, as on its own disk
+                "--examgate.journal.dir=target/test-journal/" + UUID.randomUUID(),
                 "--examgate.webhook.client-id=" + TestCredentials.CLIENT_ID,
                 "--examgate.webhook.client-secret=" + TestCredentials.CLIENT_SECRET,
                 "--examgate.admin.username=" + TestCredentials.ADMIN_USERNAME,

@@ -11,13 +11,15 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port over real HTTP, with its own embedded PostgreSQL in a fresh
- * data directory. Every test class with this annotation shares one running application.
+ * data directory and its own notification journal. Every test class with this annotation shares one
+ * running application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "examgate.embedded-db.dir=target/test-postgres/${random.uuid}",
+        "examgate.journal.dir=target/test-journal/${random.uuid}",
         "examgate.webhook.client-id=" + TestCredentials.CLIENT_ID,
         "examgate.webhook.client-secret=" + TestCredentials.CLIENT_SECRET,
         "examgate.admin.username=" + TestCredentials.ADMIN_USERNAME,
