@@ -19,24 +19,52 @@ class InboxStore {
         this.jdbc = jdbc;
     }
 
-    /** Stores the event, or counts one more delivery of it. Returns true if it was new. */
+    /**
+     * Stores the event and advances its respondent's timeline, or counts one more delivery of it,
+     * in a single statement: one round trip, atomic without an explicit transaction. Returns true if
+     * the event was new. Events may come in any order: each time in the timeline is set once and
+     * never overwritten by a later delivery.
+     */
     boolean storeKnown(Notification notification, Instant receivedAt) {
+        Instant at = notification.occurredAt() != null ? notification.occurredAt() : receivedAt;
+        NotificationType type = notification.type();
         return jdbc.sql("""
-                insert into webhook_event (event_type, exam_id, respondent_id, occurred_at, received_at,
-                                           last_received_at, delivery_count, payload)
-                values (:type, :examId, :respondentId, :occurredAt, :receivedAt, :receivedAt, 1, cast(:payload as json))
-                on conflict (event_type, exam_id, respondent_id)
-                    where event_type in ('admitted_respondent', 'result_ready', 'investigation_complete')
-                do update set delivery_count = webhook_event.delivery_count + 1,
-                              last_received_at = greatest(webhook_event.last_received_at, excluded.last_received_at)
-                returning (xmax = 0) as inserted
+                with event as (
+                    insert into webhook_event (event_type, exam_id, respondent_id, occurred_at, received_at,
+                                               last_received_at, delivery_count, payload)
+                    values (:type, :examId, :respondentId, :occurredAt, :receivedAt, :receivedAt, 1,
+                            cast(:payload as json))
+                    on conflict (event_type, exam_id, respondent_id)
+                        where event_type in ('admitted_respondent', 'result_ready', 'investigation_complete')
+                    do update set delivery_count = webhook_event.delivery_count + 1,
+                                  last_received_at = greatest(webhook_event.last_received_at,
+                                                              excluded.last_received_at)
+                    returning (xmax = 0) as inserted
+                ), timeline as (
+                    insert into respondent_timeline (exam_id, respondent_id, admitted_at, result_ready_at,
+                                                     investigation_completed_at, last_event_at)
+                    select cast(:examId as varchar), cast(:respondentId as varchar),
+                           cast(:admittedAt as timestamptz), cast(:resultReadyAt as timestamptz),
+                           cast(:investigationAt as timestamptz), cast(:receivedAt as timestamptz)
+                     where exists (select 1 from event where inserted)
+                    on conflict (exam_id, respondent_id) do update set
+                        admitted_at = coalesce(respondent_timeline.admitted_at, excluded.admitted_at),
+                        result_ready_at = coalesce(respondent_timeline.result_ready_at, excluded.result_ready_at),
+                        investigation_completed_at = coalesce(respondent_timeline.investigation_completed_at,
+                                                              excluded.investigation_completed_at),
+                        last_event_at = greatest(respondent_timeline.last_event_at, excluded.last_event_at)
+                )
+                select inserted from event
                 """)
-                .param("type", notification.type().wireName())
+                .param("type", type.wireName())
                 .param("examId", notification.examId())
                 .param("respondentId", notification.respondentId())
                 .param("occurredAt", timestamp(notification.occurredAt()))
                 .param("receivedAt", timestamp(receivedAt))
                 .param("payload", notification.payload())
+                .param("admittedAt", type == NotificationType.ADMITTED_RESPONDENT ? timestamp(at) : null)
+                .param("resultReadyAt", type == NotificationType.RESULT_READY ? timestamp(at) : null)
+                .param("investigationAt", type == NotificationType.INVESTIGATION_COMPLETE ? timestamp(at) : null)
                 .query(Boolean.class)
                 .single();
     }
@@ -75,30 +103,6 @@ class InboxStore {
                 .param("respondentId", respondentId)
                 .param("receivedAt", timestamp(receivedAt))
                 .param("payload", payload)
-                .update();
-    }
-
-    /** Events may come in any order: each time is set once and never overwritten by a later delivery. */
-    void advanceTimeline(Notification notification, Instant receivedAt) {
-        Instant at = notification.occurredAt() != null ? notification.occurredAt() : receivedAt;
-        NotificationType type = notification.type();
-        jdbc.sql("""
-                insert into respondent_timeline (exam_id, respondent_id, admitted_at, result_ready_at,
-                                                 investigation_completed_at, last_event_at)
-                values (:examId, :respondentId, :admittedAt, :resultReadyAt, :investigationAt, :receivedAt)
-                on conflict (exam_id, respondent_id) do update set
-                    admitted_at = coalesce(respondent_timeline.admitted_at, excluded.admitted_at),
-                    result_ready_at = coalesce(respondent_timeline.result_ready_at, excluded.result_ready_at),
-                    investigation_completed_at = coalesce(respondent_timeline.investigation_completed_at,
-                                                          excluded.investigation_completed_at),
-                    last_event_at = greatest(respondent_timeline.last_event_at, excluded.last_event_at)
-                """)
-                .param("examId", notification.examId())
-                .param("respondentId", notification.respondentId())
-                .param("admittedAt", type == NotificationType.ADMITTED_RESPONDENT ? timestamp(at) : null)
-                .param("resultReadyAt", type == NotificationType.RESULT_READY ? timestamp(at) : null)
-                .param("investigationAt", type == NotificationType.INVESTIGATION_COMPLETE ? timestamp(at) : null)
-                .param("receivedAt", timestamp(receivedAt))
                 .update();
     }
 

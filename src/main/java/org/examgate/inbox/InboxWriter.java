@@ -3,10 +3,9 @@ package org.examgate.inbox;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores one delivery in one transaction. Deliveries answered at once and deliveries replayed from
+ * Stores one delivery in one statement. Deliveries answered at once and deliveries replayed from
  * the journal take this same path, so the unique index makes both idempotent alike.
  */
 @Component
@@ -18,8 +17,7 @@ class InboxWriter {
         this.store = store;
     }
 
-    /** A delivery as it arrives. */
-    @Transactional
+    /** A delivery as it arrives. Every path is a single statement, so no explicit transaction is needed. */
     Receipt write(JournalEntry entry) {
         return store(entry, false);
     }
@@ -28,7 +26,6 @@ class InboxWriter {
      * A delivery kept in the journal. It may be replayed more than once (after a crash mid-replay):
      * a notification is then counted as one more delivery, and an unknown event is not stored again.
      */
-    @Transactional
     Receipt replay(JournalEntry entry) {
         return store(entry, true);
     }
@@ -45,10 +42,6 @@ class InboxWriter {
             }
             return Receipt.IGNORED;
         }
-        if (!store.storeKnown(notification.get(), entry.receivedAt())) {
-            return Receipt.DUPLICATE;
-        }
-        store.advanceTimeline(notification.get(), entry.receivedAt());
-        return Receipt.RECEIVED;
+        return store.storeKnown(notification.get(), entry.receivedAt()) ? Receipt.RECEIVED : Receipt.DUPLICATE;
     }
 }
