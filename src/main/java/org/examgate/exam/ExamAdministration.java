@@ -42,6 +42,7 @@ class ExamAdministration {
         }
         Exam exam = new Exam(request.examId(), now());
         apply(exam, request);
+        catalog.forget(request.examId());
         return response(exams.save(exam));
     }
 
@@ -52,12 +53,14 @@ class ExamAdministration {
         }
         Exam exam = find(examId);
         apply(exam, request);
+        catalog.forget(examId);
         return response(exams.saveAndFlush(exam));
     }
 
     @Transactional
     void delete(String examId) {
         exams.delete(find(examId));
+        catalog.forget(examId);
     }
 
     @Transactional(readOnly = true)

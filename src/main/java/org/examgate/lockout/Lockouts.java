@@ -35,13 +35,25 @@ public class Lockouts {
     }
 
     /** Until when the identifier must wait, if it must. */
-    @Transactional(readOnly = true)
     public Optional<Instant> lockedUntil(LockoutScope scope, String identifier) {
-        return jdbc.sql("select locked_until from lockout where subject_hash = ? and locked_until > ?")
-                .params(subject(scope, identifier), Timestamp.from(clock.instant()))
-                .query(Timestamp.class)
+        return standing(scope, identifier).lockedUntil();
+    }
+
+    /**
+     * The identifier's standing in one read: whether it must wait, and whether it has failures a
+     * success would have to forget (most identifiers have none, so a success then costs no write).
+     */
+    public Standing standing(LockoutScope scope, String identifier) {
+        Instant now = clock.instant();
+        return jdbc.sql("select locked_until from lockout where subject_hash = ?")
+                .param(subject(scope, identifier))
+                .query((rs, row) -> {
+                    Timestamp until = rs.getTimestamp(1);
+                    return new Standing(until != null && until.toInstant().isAfter(now)
+                            ? Optional.of(until.toInstant()) : Optional.empty(), true);
+                })
                 .optional()
-                .map(Timestamp::toInstant);
+                .orElse(Standing.NONE);
     }
 
     /** Counts a failure; returns until when the identifier must now wait, if this failure started a wait. */
@@ -116,6 +128,16 @@ public class Lockouts {
     @Transactional
     public int clearAll() {
         return jdbc.sql("delete from lockout where locked_until > ?").param(Timestamp.from(clock.instant())).update();
+    }
+
+    /**
+     * @param lockedUntil until when the identifier must wait, if it must
+     * @param hasRecord whether failures are on record for it
+     */
+    public record Standing(Optional<Instant> lockedUntil, boolean hasRecord) {
+
+        /** No failures on record. */
+        public static final Standing NONE = new Standing(Optional.empty(), false);
     }
 
     /** Identifiers are compared the way a student might retype them: trimmed and case-folded. */

@@ -94,19 +94,20 @@ public class VerifyRespondent {
             return done(Decision.of(Outcome.MISSING_CREDENTIALS, identifier));
         }
         // Exams that ask only for a code have no identifier to lock; a 60-bit code is not guessable.
-        if (typed.hasIdentifier()) {
-            Optional<Instant> lockedUntil = lockouts.lockedUntil(LockoutScope.STUDENT, identifier);
-            if (lockedUntil.isPresent()) {
-                return done(new Decision(Outcome.LOCKED, identifier, null, lockedUntil));
-            }
+        Lockouts.Standing standing = typed.hasIdentifier()
+                ? lockouts.standing(LockoutScope.STUDENT, identifier)
+                : Lockouts.Standing.NONE;
+        if (standing.lockedUntil().isPresent()) {
+            return done(new Decision(Outcome.LOCKED, identifier, null, standing.lockedUntil()));
         }
         if (!typed.policy().asks(FieldKind.PASSWORD)) {
-            return done(afterCredential(typed, credentials.proveWithoutPassword(typed), attempt.at()));
+            return done(afterCredential(typed, standing, credentials.proveWithoutPassword(typed), attempt.at()));
         }
-        return withPassword(attempt, typed);
+        return withPassword(attempt, typed, standing);
     }
 
-    private CompletableFuture<Decision> withPassword(Attempt attempt, FieldLayout.Credentials typed) {
+    private CompletableFuture<Decision> withPassword(Attempt attempt, FieldLayout.Credentials typed,
+            Lockouts.Standing standing) {
         Optional<HashingPool.Ticket> ticket = pool.admit(attempt.at().plus(properties.deadline()));
         if (ticket.isEmpty()) {
             return done(Decision.of(Outcome.BUSY, typed.identifier()));
@@ -123,18 +124,19 @@ public class VerifyRespondent {
         if (remembered.isPresent()) {
             ticket.get().release();
             Optional<RegisteredStudent> proven = remembered.filter(student -> credentials.codeMatches(student, typed));
-            return done(afterCredential(typed, proven, attempt.at()));
+            return done(afterCredential(typed, standing, proven, attempt.at()));
         }
         CompletableFuture<Optional<Optional<CredentialCheck.PasswordMatch>>> hashed = ticket.get()
                 .run(() -> Optional.of(credentials.hashPassword(candidates, typed)), Optional::empty);
         // An empty outer Optional: the machine slowed down and the hash could no longer finish in time.
         return hashed.thenApplyAsync(result -> withLogContext(attempt, () -> result
-                .map(match -> afterCredential(typed, credentials.complete(match, typed), attempt.at()))
+                .map(match -> afterCredential(typed, standing, credentials.complete(match, typed), attempt.at()))
                 .orElseGet(() -> Decision.of(Outcome.BUSY, typed.identifier()))), completion);
     }
 
     /** Steps 3 (its outcome) to 6, for a credential that has been checked. */
-    private Decision afterCredential(FieldLayout.Credentials typed, Optional<RegisteredStudent> proven, Instant now) {
+    private Decision afterCredential(FieldLayout.Credentials typed, Lockouts.Standing standing,
+            Optional<RegisteredStudent> proven, Instant now) {
         String identifier = typed.identifier();
         if (proven.isEmpty()) {
             if (typed.hasIdentifier()) {
@@ -142,7 +144,7 @@ public class VerifyRespondent {
             }
             return Decision.of(Outcome.INVALID_CREDENTIALS, identifier);
         }
-        if (typed.hasIdentifier()) {
+        if (standing.hasRecord()) {
             lockouts.recordSuccess(LockoutScope.STUDENT, identifier);
         }
         return new Decision(admission.decide(typed.policy(), proven.get(), now), identifier, proven.get(),
