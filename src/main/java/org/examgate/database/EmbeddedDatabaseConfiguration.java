@@ -38,6 +38,8 @@ class EmbeddedDatabaseConfiguration {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("listen_addresses", "localhost")
+                // The library's default is off (made for tests); an acknowledged notification must be on disk.
+                .setServerConfig("synchronous_commit", properties.durableCommits() ? "on" : "off")
                 // The server's log is relayed into examgate's: no error details or statements, which
                 // quote student numbers and e-mail addresses.
                 .setServerConfig("log_error_verbosity", "terse")

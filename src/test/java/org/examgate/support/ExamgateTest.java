@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "examgate.embedded-db.dir=target/test-postgres/${random.uuid}",
+        "examgate.embedded-db.durable-commits=false",
         "examgate.journal.dir=target/test-journal/${random.uuid}",
         "examgate.webhook.client-id=" + TestCredentials.CLIENT_ID,
         "examgate.webhook.client-secret=" + TestCredentials.CLIENT_SECRET,
