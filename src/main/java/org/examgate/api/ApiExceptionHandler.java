@@ -1,5 +1,6 @@
 package org.examgate.api;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -91,6 +93,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "The database cannot be reached. Try again shortly.");
         problem.setTitle("Service unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+    }
+
+    /**
+     * A value the database refused that no feature anticipated, e.g. a time beyond PostgreSQL's range:
+     * the request was bad, not the server. A uniqueness conflict no feature mapped is a plain 409.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> refusedByTheDatabase(DataIntegrityViolationException ex) {
+        boolean conflict = ex.getMostSpecificCause() instanceof SQLException sql && "23505".equals(sql.getSQLState());
+        log.warn("The database refused a value: {}", ex.getMostSpecificCause().getClass().getSimpleName());
+        HttpStatus status = conflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, conflict
+                ? "The change conflicts with existing data."
+                : "A value is out of the range examgate can store.");
+        problem.setTitle(conflict ? "Conflict" : "Invalid request");
+        return ResponseEntity.status(status).body(problem);
     }
 
     @ExceptionHandler(Exception.class)
