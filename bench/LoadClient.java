@@ -65,6 +65,7 @@ public class LoadClient {
     static ExecutorService httpExecutor;
     static final Map<String, String> RESULTS = Collections.synchronizedMap(new LinkedHashMap<>());
     static Path out;
+    static final AtomicInteger SCRAPES = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -86,6 +87,8 @@ public class LoadClient {
                 (opt("admin-user", "bench-admin") + ":" + opt("admin-password", "")).getBytes(StandardCharsets.UTF_8));
         runId = opt("run-id", Long.toString(System.currentTimeMillis(), 36));
         deadlineMs = num("deadline-ms", 20_000);
+        serverPid = opt("server-pid", "");
+        dbDir = opt("db-dir", "");
         out = Path.of(opt("out", "bench-results.txt"));
         Path artifacts = Path.of(opt("artifacts", "."));
         int students = (int) num("students", 4000);
@@ -140,34 +143,52 @@ public class LoadClient {
 
         // ---- raw hash ceiling ------------------------------------------------------------------
         idle(2000);
+        log("raw hash rate: starting");
+        Cpu cpu = cpuNow();
         double hashRate = hashRate(hash, (int) num("hash-threads", Runtime.getRuntime().availableProcessors()),
                 num("hash-seconds", 10) * 1000);
         put("hash_rate", hashRate);
+        putCpu("hash", cpu);
         put("hash_ms_per_core", 1000.0 * num("hash-threads", Runtime.getRuntime().availableProcessors()) / hashRate);
 
         // ---- sustained verification ------------------------------------------------------------
         int sustainedLimit = students - burst;
         List<String> verifiedNumbers = Collections.synchronizedList(new ArrayList<>());
+        log("sustained verification: starting");
+        cpu = cpuNow();
         sustained(pwExam, sustainedLimit, (int) num("verify-connections", 64), num("verify-seconds", 30) * 1000,
                 hashRate, verifiedNumbers);
+        putCpu("verify", cpu);
 
         // ---- burst, with a notification stream beside it ---------------------------------------
         idle(2000);
+        log("burst: starting");
+        cpu = cpuNow();
         burst(pwExam, students - burst, burst, num("burst-window-ms", 1000), hashRate, verifiedNumbers,
                 (int) num("burst-notify-rate", 200), (int) num("burst-notify-connections", 16),
-                opt("server-pid", ""), artifacts);
+                serverPid, artifacts);
+        putCpu("burst", cpu);
 
         // ---- remembered credentials ------------------------------------------------------------
         idle(1000);
+        log("recheck: starting");
+        cpu = cpuNow();
         recheck(pwExam, verifiedNumbers, (int) num("recheck", 1000), (int) num("recheck-connections", 16));
+        putCpu("recheck", cpu);
 
         // ---- access codes ----------------------------------------------------------------------
         idle(1000);
+        log("access codes: starting");
+        cpu = cpuNow();
         accessCodes(codeExam, codes, (int) num("code-connections", 64), num("code-seconds", 10) * 1000);
+        putCpu("code", cpu);
 
         // ---- notifications ---------------------------------------------------------------------
         idle(1000);
+        log("notifications: starting");
+        cpu = cpuNow();
         notifications((int) num("notify-connections", 64), num("notify-seconds", 15) * 1000);
+        putCpu("notify", cpu);
 
         scrape(artifacts.resolve("prometheus-end.txt"));
     }
@@ -325,7 +346,7 @@ public class LoadClient {
         put("verify_ratio", rate / hashRate);
         put("verify_p50_ms", outcomes.percentile(50));
         put("verify_p99_ms", outcomes.percentile(99));
-        put("verify_hashes_per_ok", delta(before, after, "examgate_password_hashes_seconds_count") / Math.max(1, verified));
+        put("verify_hashes_per_ok", hashes(before, after) / Math.max(1, verified));
         if (outcomes.get("exhausted") > 0) {
             put("verify_students_exhausted", 1);
         }
@@ -457,6 +478,7 @@ public class LoadClient {
         put("burst_busy", outcomes.get("busy"));
         put("burst_timeouts", outcomes.get("timeout"));
         put("burst_5xx", outcomes.get("5xx"));
+        put("burst_unavailable", outcomes.get("unavailable"));
         put("burst_errors", outcomes.get("error") + outcomes.get("unanswered") + outcomes.get("4xx"));
         put("burst_other", count - outcomes.get("verified") - outcomes.get("busy") - outcomes.get("timeout")
                 - outcomes.get("5xx") - outcomes.get("error") - outcomes.get("unanswered") - outcomes.get("4xx"));
@@ -468,7 +490,7 @@ public class LoadClient {
         put("burst_ok_p50_ms", percentile(okLatencies, 50));
         put("burst_ok_p99_ms", percentile(okLatencies, 99));
         put("burst_max_ms", outcomes.max());
-        put("burst_hashes", delta(before, after, "examgate_password_hashes_seconds_count"));
+        put("burst_hashes", hashes(before, after));
         put("burst_hash_queue_max", queueMax.get());
         put("notify_during_burst_sent", notify.sent());
         put("notify_during_burst_non200", notify.sent() - notify.get("received") - notify.get("duplicate"));
@@ -508,7 +530,7 @@ public class LoadClient {
         put("recheck_p50_ms", outcomes.percentile(50));
         put("recheck_p99_ms", outcomes.percentile(99));
         put("recheck_max_ms", outcomes.max());
-        put("recheck_hashes", delta(before, after, "examgate_password_hashes_seconds_count"));
+        put("recheck_hashes", hashes(before, after));
         log("recheck: %s", outcomes);
     }
 
@@ -536,7 +558,7 @@ public class LoadClient {
         put("code_rate", outcomes.get("verified") / seconds);
         put("code_p50_ms", outcomes.percentile(50));
         put("code_p99_ms", outcomes.percentile(99));
-        put("code_hashes", delta(before, after, "examgate_password_hashes_seconds_count"));
+        put("code_hashes", hashes(before, after));
         log("access codes: %s; %.0f verified/s", outcomes, outcomes.get("verified") / seconds);
     }
 
@@ -753,6 +775,153 @@ public class LoadClient {
     }
 
     // ============================================================================================
+    // Who used the machine's CPU during a scenario
+    // ============================================================================================
+
+    static String serverPid = "";
+    static String dbDir = "";
+
+    /** CPU time (clock ticks) of the machine, the server JVM, its embedded database, and this client. */
+    record Cpu(long machineBusy, long machineTotal, long server, long db, long client, Map<String, Long> serverThreads) {
+    }
+
+    /** The server's threads by kind, from their names (Linux shows a Java thread's name, cut to 15 bytes). */
+    static String threadKind(String comm) {
+        if (comm.startsWith("hash-")) {
+            return "hashpool";
+        }
+        if (comm.startsWith("http-nio-")) {
+            return "http";
+        }
+        if (comm.startsWith("verify-")) {
+            return "completion";
+        }
+        if (comm.startsWith("G1 ") || comm.startsWith("GC ") || comm.startsWith("VM Thread")) {
+            return "gc";
+        }
+        if (comm.startsWith("C1 ") || comm.startsWith("C2 ")) {
+            return "jit";
+        }
+        return "other";
+    }
+
+    static Map<String, Long> serverThreads() {
+        Map<String, Long> kinds = new java.util.TreeMap<>();
+        if (serverPid.isEmpty()) {
+            return kinds;
+        }
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc", serverPid, "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String line = Files.readString(task.resolve("stat"));
+                    String comm = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+                    String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                    kinds.merge(threadKind(comm), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            // the server is gone
+        }
+        return kinds;
+    }
+
+    static Cpu cpuNow() {
+        try {
+            String[] stat = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            long total = 0;
+            for (int i = 1; i < stat.length && i <= 8; i++) { // user nice system idle iowait irq softirq steal
+                long v = Long.parseLong(stat[i]);
+                total += v;
+                if (i != 4 && i != 5) {
+                    busy += v;
+                }
+            }
+            Map<Long, List<Long>> children = new java.util.HashMap<>();
+            Map<Long, Long> ticks = new java.util.HashMap<>();
+            List<Long> postmasters = new ArrayList<>();
+            try (var dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+                for (Path dir : dirs) {
+                    try {
+                        String line = Files.readString(dir.resolve("stat"));
+                        String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                        long pid = Long.parseLong(dir.getFileName().toString());
+                        children.computeIfAbsent(Long.parseLong(f[1]), k -> new ArrayList<>()).add(pid);
+                        ticks.put(pid, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                        if (!dbDir.isEmpty() && line.contains("(postgres)")) {
+                            String cmdline = new String(Files.readAllBytes(dir.resolve("cmdline")),
+                                    StandardCharsets.UTF_8).replace('\0', ' ');
+                            if (cmdline.contains(" -D " + dbDir + " ")) {
+                                postmasters.add(pid);
+                            }
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // the process ended meanwhile
+                    }
+                }
+            }
+            // The embedded PostgreSQL is started through pg_ctl and so is not the JVM's child.
+            long server = serverPid.isEmpty() ? 0 : tree(Long.parseLong(serverPid), children, ticks);
+            long db = 0;
+            for (long postmaster : postmasters) {
+                db += tree(postmaster, children, ticks);
+            }
+            long client = ticks.getOrDefault(ProcessHandle.current().pid(), 0L);
+            return new Cpu(busy, total, server, db, client, serverThreads());
+        } catch (IOException | RuntimeException e) {
+            return new Cpu(0, 0, 0, 0, 0, Map.of());
+        }
+    }
+
+    static long tree(long root, Map<Long, List<Long>> children, Map<Long, Long> ticks) {
+        long sum = 0;
+        java.util.ArrayDeque<Long> todo = new java.util.ArrayDeque<>(List.of(root));
+        for (int guard = 0; !todo.isEmpty() && guard < 100_000; guard++) {
+            long pid = todo.pop();
+            sum += ticks.getOrDefault(pid, 0L);
+            todo.addAll(children.getOrDefault(pid, List.of()));
+        }
+        return sum;
+    }
+
+    /**
+     * Shares of the machine's CPU capacity during a scenario: the server JVM, its embedded database,
+     * this client, and everything else on the machine (other people's work: noise).
+     */
+    static void putCpu(String phase, Cpu before) {
+        Cpu after = cpuNow();
+        double total = after.machineTotal() - before.machineTotal();
+        if (total <= 0) {
+            return;
+        }
+        double server = after.server() - before.server();
+        double db = after.db() - before.db();
+        double client = after.client() - before.client();
+        double busy = after.machineBusy() - before.machineBusy();
+        put(phase + "_cpu_server_pct", 100 * server / total);
+        if (!dbDir.isEmpty()) {
+            put(phase + "_cpu_db_pct", 100 * db / total);
+        }
+        put(phase + "_cpu_client_pct", 100 * client / total);
+        put(phase + "_cpu_other_pct", Math.max(0, 100 * (busy - server - db - client) / total));
+        // Inside the server: how much of the machine each kind of thread used (threads that ended during
+        // the scenario are missing, so these may add up to a little less than the server's share).
+        StringBuilder threads = new StringBuilder();
+        for (Map.Entry<String, Long> kind : after.serverThreads().entrySet()) {
+            double used = 100.0 * (kind.getValue() - before.serverThreads().getOrDefault(kind.getKey(), 0L)) / total;
+            threads.append(String.format(Locale.ROOT, " %s %.1f%%", kind.getKey(), used));
+            if (kind.getKey().equals("hashpool")) {
+                put(phase + "_cpu_hashpool_pct", used);
+            }
+        }
+        if (threads.length() > 0) {
+            log("%s: server threads' share of the machine's CPU:%s", phase, threads);
+        }
+    }
+
+    // ============================================================================================
     // Metrics, diagnostics and plumbing
     // ============================================================================================
 
@@ -766,6 +935,7 @@ public class LoadClient {
                 log("/actuator/prometheus answered %d", response.statusCode());
                 return values;
             }
+            values.put("_scrapes", (double) SCRAPES.incrementAndGet());
             if (saveTo != null) {
                 Files.writeString(saveTo, response.body());
             }
@@ -792,6 +962,15 @@ public class LoadClient {
 
     static double delta(Map<String, Double> before, Map<String, Double> after, String name) {
         return after.getOrDefault(name, 0.0) - before.getOrDefault(name, 0.0);
+    }
+
+    /**
+     * Password hashes the server spent between two scrapes, less the staff logins of the scrapes
+     * themselves (each read of /actuator/prometheus authenticates with a staff password).
+     */
+    static double hashes(Map<String, Double> before, Map<String, Double> after) {
+        return Math.max(0, delta(before, after, "examgate_password_hashes_seconds_count")
+                - delta(before, after, "_scrapes"));
     }
 
     static void threadDump(String pid, Path file) throws Exception {

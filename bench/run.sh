@@ -17,6 +17,7 @@ Options:
   --no-build        use the existing target/examgate.jar
   --quick           small numbers for trying the bench out (not for budgets)
   --xmx SIZE        the server's -Xmx (default 384m)
+  --jfr             record the server with Java Flight Recorder (profile settings) into server.jfr
   --<name> <value>  passed to bench/LoadClient.java, e.g. --students 4000 --burst 3000
                     --verify-seconds 30 --notify-seconds 15 (see bench/README.md)
 Environment:
@@ -30,6 +31,7 @@ EOF
 SCENARIO=exam-day
 BUILD=1
 XMX=384m
+JFR=0
 CLIENT_ARGS=()
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -40,6 +42,7 @@ while [ $# -gt 0 ]; do
                 --recheck 200 --code-seconds 3 --notify-seconds 3)
             shift ;;
         --xmx) XMX="$2"; shift 2 ;;
+        --jfr) JFR=1; shift ;;
         -h|--help) usage; exit 0 ;;
         --*)
             if [ $# -lt 2 ]; then echo "run.sh: $1 needs a value" >&2; exit 64; fi
@@ -96,7 +99,7 @@ cleanup() {
         wait "$SERVER_PID" 2>/dev/null
     fi
     stop_leftover_postgres
-    cp "$WORK"/*.log "$WORK"/*.txt "$OUT_DIR"/ 2>/dev/null
+    cp "$WORK"/*.log "$WORK"/*.txt "$WORK"/*.jfr "$OUT_DIR"/ 2>/dev/null
     rm -rf "$WORK"
     exit $status
 }
@@ -142,16 +145,22 @@ SERVER_ENV=(
     EXAMGATE_PUBLIC_BASE_URL="$BASE"
     LOGGING_LEVEL_ORG_EXAMGATE_VERIFICATION=WARN
 )
+DB_ARGS=()
 if [ -n "${SPRING_DATASOURCE_URL:-}" ]; then
     DB_DESC="external PostgreSQL (SPRING_DATASOURCE_URL)"
 else
+    DB_ARGS=(--db-dir "$WORK/db")
     DB_DESC="embedded PostgreSQL in a fresh directory"
     SERVER_ENV+=(EXAMGATE_EMBEDDED_DB_DIR="$WORK/db")
 fi
 
 say "starting examgate on $BASE with -Xmx$XMX, $DB_DESC (log: $OUT_DIR/server.log)"
 LAUNCHED_NS=$(date +%s%N)
-env "${SERVER_ENV[@]}" java -Xmx"$XMX" -jar "$JAR" > "$WORK/server.log" 2>&1 &
+JVM_ARGS=(-Xmx"$XMX")
+if [ "$JFR" = 1 ]; then
+    JVM_ARGS+=(-XX:StartFlightRecording=settings=profile,filename="$WORK/server.jfr",dumponexit=true)
+fi
+env "${SERVER_ENV[@]}" java "${JVM_ARGS[@]}" -jar "$JAR" > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 
 READY_S=""
@@ -178,6 +187,7 @@ say "ready in $READY_S s"
         rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null) || break
         [ -z "$rss" ] && break
         if [ "$rss" -gt "$max" ]; then max=$rss; echo "$max" > "$WORK/rss_max_kb"; fi
+        echo "$(date +%H:%M:%S.%N | cut -c1-12) $rss" >> "$WORK/rss.log"
         sleep 0.2
     done
 ) &
@@ -194,7 +204,7 @@ say "running the $SCENARIO scenario (client log: $OUT_DIR/client.log)"
 java -Xmx1g -cp "$CLIENT_CP" "$ROOT/bench/LoadClient.java" \
     --base "$BASE" --client-id "$CLIENT_ID" --client-secret "$CLIENT_SECRET" \
     --admin-user "$ADMIN_USER" --admin-password "$ADMIN_PASSWORD" \
-    --hash-threads "$(nproc)" --server-pid "$SERVER_PID" \
+    --hash-threads "$(nproc)" --server-pid "$SERVER_PID" "${DB_ARGS[@]}" \
     --out "$WORK/results.txt" --artifacts "$WORK" "${CLIENT_ARGS[@]}" 2>&1 | tee "$WORK/client.log"
 CLIENT_STATUS=${PIPESTATUS[0]}
 
@@ -234,6 +244,7 @@ awk -F= '
         check("  timeouts", "burst_timeouts", "==", 0, "")
         check("  5xx", "burst_5xx", "==", 0, "")
         check("  connection errors / unanswered / 4xx", "burst_errors", "==", 0, "")
+        check("  unavailable (database not reached)", "burst_unavailable", "==", 0, "")
         check("  busy answer p99", "burst_busy_p99_ms", "<", 100, " ms")
         check("  goodput / hash rate", "burst_goodput_ratio", ">=", 0.90, "")
         info("  verified p99", "burst_ok_p99_ms", " ms")
@@ -250,6 +261,18 @@ awk -F= '
         check("server peak resident memory", "rss_mb", "<", 512, " MiB")
         check("ready after launch (fresh embedded db)", "ready_s", "<=", 15, " s")
         if ("bench_incomplete" in v) print "  THE BENCH STOPPED EARLY: see client.log"
+        split("hash verify burst recheck code notify", phases, " ")
+        if ("hash_cpu_other_pct" in v) {
+            print "  CPU share of the machine by scenario:"
+            printf "    %-8s %8s %10s %8s %8s %8s\n", "", "server", "(hash pool)", "db", "client", "other"
+            for (i = 1; i <= 6; i++) {
+                p = phases[i]
+                if ((p "_cpu_other_pct") in v)
+                    printf "    %-8s %7s%% %9s%% %7s%% %7s%% %7s%%\n", p, v[p "_cpu_server_pct"], ((p "_cpu_hashpool_pct") in v) ? v[p "_cpu_hashpool_pct"] : "-", \
+                        ((p "_cpu_db_pct") in v) ? v[p "_cpu_db_pct"] : "-", v[p "_cpu_client_pct"], v[p "_cpu_other_pct"]
+            }
+            print "    (\"other\" is work that is not the bench: well above a few % makes the numbers noise)"
+        }
     }' "$WORK/results.txt"
 echo "  (load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); other work on this machine makes numbers noisy)"
 echo "  logs and artifacts: $OUT_DIR"
