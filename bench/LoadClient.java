@@ -127,7 +127,8 @@ public class LoadClient {
         long hashStarted = System.nanoTime();
         String hash = "{bcrypt}" + new BCryptPasswordEncoder(10).encode(PASSWORD);
         log("one bcrypt-10 hash computed in %d ms", (System.nanoTime() - hashStarted) / 1_000_000);
-        seedStudents(students, hash, (int) num("seed-connections", 16));
+        int warmupStudents = (int) num("warmup-students", 1500);
+        seedStudents(students + warmupStudents, hash, (int) num("seed-connections", 16));
         List<String> codeNumbers = new ArrayList<>();
         for (int i = 0; i < codeStudents; i++) {
             codeNumbers.add(studentNumber(i));
@@ -137,9 +138,16 @@ public class LoadClient {
         if (codes.size() != codeStudents) {
             throw new IllegalStateException("expected " + codeStudents + " access codes, got " + codes.size());
         }
-        put("seed_students", students);
+        put("seed_students", students + warmupStudents);
         put("seed_s", secondsSince(setupStarted));
         scrape(artifacts.resolve("prometheus-after-seed.txt"));
+
+        // ---- warm-up: the server's JIT compiles the paths measured below ----------------------
+        long warmupSeconds = num("warmup-seconds", 60);
+        if (warmupSeconds > 0) {
+            log("warm-up: starting");
+            warmup(pwExam, codeExam, codes, students, warmupStudents, warmupSeconds * 1000);
+        }
 
         // ---- raw hash ceiling ------------------------------------------------------------------
         idle(2000);
@@ -159,6 +167,7 @@ public class LoadClient {
         sustained(pwExam, sustainedLimit, (int) num("verify-connections", 64), num("verify-seconds", 30) * 1000,
                 hashRate, verifiedNumbers);
         putCpu("verify", cpu);
+        putExClient("verify_ratio", "verify_cpu_client_pct");
 
         // ---- burst, with a notification stream beside it ---------------------------------------
         idle(2000);
@@ -168,6 +177,7 @@ public class LoadClient {
                 (int) num("burst-notify-rate", 200), (int) num("burst-notify-connections", 16),
                 serverPid, artifacts);
         putCpu("burst", cpu);
+        putExClient("burst_goodput_ratio", "burst_cpu_client_pct");
 
         // ---- remembered credentials ------------------------------------------------------------
         idle(1000);
@@ -310,6 +320,61 @@ public class LoadClient {
         return rate;
     }
 
+    /**
+     * Not measured: every kind of request of the scenarios below, so that the server's JIT has
+     * compiled them (the load client's hash_rate is measured warm too). Students from index
+     * {@code first} on are the warm-up's own; they are verified, then rechecked.
+     */
+    static void warmup(String pwExam, String codeExam, Map<String, String> codes, int first, int count, long millis)
+            throws Exception {
+        long started = System.nanoTime();
+        long until = started + TimeUnit.MILLISECONDS.toNanos(millis);
+        long verifyUntil = started + TimeUnit.MILLISECONDS.toNanos(millis * 2 / 3);
+        Outcomes outcomes = new Outcomes();
+        AtomicInteger next = new AtomicInteger();
+        List<String> verified = Collections.synchronizedList(new ArrayList<>());
+        Thread monitor = monitor("warm-up", 10_000);
+        runThreads(64, "warm-verify-", () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < count && System.nanoTime() < verifyUntil) {
+                Answer answer = verify(pwExam, studentNumber(first + i), PASSWORD, Duration.ofSeconds(60));
+                outcomes.add(answer);
+                if (answer.verified()) {
+                    verified.add(answer.studentNumber);
+                }
+            }
+        });
+        List<Map.Entry<String, String>> entries = new ArrayList<>(codes.entrySet());
+        long rest = Math.max(0, until - System.nanoTime()) / 3;
+        long recheckUntil = System.nanoTime() + rest;
+        long codeUntil = recheckUntil + rest;
+        AtomicInteger n = new AtomicInteger();
+        runThreads(16, "warm-recheck-", () -> {
+            while (!verified.isEmpty() && System.nanoTime() < recheckUntil) {
+                outcomes.add(verify(pwExam, verified.get(Math.floorMod(n.getAndIncrement(), verified.size())), PASSWORD,
+                        Duration.ofSeconds(60)));
+            }
+        });
+        runThreads(32, "warm-code-", () -> {
+            while (System.nanoTime() < codeUntil) {
+                Map.Entry<String, String> entry = entries.get(Math.floorMod(n.getAndIncrement(), entries.size()));
+                outcomes.add(verify(codeExam, entry.getKey(), entry.getValue(), Duration.ofSeconds(60)));
+            }
+        });
+        AtomicInteger k = new AtomicInteger();
+        runThreads(32, "warm-notify-", () -> {
+            while (System.nanoTime() < until) {
+                int i = k.getAndIncrement();
+                outcomes.add(notification("w" + runId, i, false));
+                if (i % 10 == 9) {
+                    outcomes.add(notification("w" + runId, i - 5, true));
+                }
+            }
+        });
+        monitor.interrupt();
+        log("warm-up: %s", outcomes);
+    }
+
     static void sustained(String examId, int limit, int connections, long millis, double hashRate,
             List<String> verifiedNumbers) throws Exception {
         Map<String, Double> before = scrape(null);
@@ -318,6 +383,7 @@ public class LoadClient {
         AtomicLong lastVerifiedAt = new AtomicLong();
         long started = System.nanoTime();
         long stopSendingAt = started + TimeUnit.MILLISECONDS.toNanos(millis);
+        Thread monitor = monitor("verify", 10_000);
         runThreads(connections, "verify-", () -> {
             while (System.nanoTime() < stopSendingAt) {
                 int i = next.getAndIncrement();
@@ -334,6 +400,7 @@ public class LoadClient {
                 }
             }
         });
+        monitor.interrupt();
         Map<String, Double> after = scrape(null);
         long verified = outcomes.get("verified");
         double seconds = (lastVerifiedAt.get() - started) / 1e9;
@@ -423,6 +490,7 @@ public class LoadClient {
             dumper.start();
         }
 
+        Thread monitor = monitor("burst", 2_000);
         long started = System.nanoTime();
         long lastSend = started;
         for (int i = 0; i < count; i++) {
@@ -441,6 +509,7 @@ public class LoadClient {
         }
         boolean all = done.await(90, TimeUnit.SECONDS);
         sampler.interrupt();
+        monitor.interrupt();
         burstEnd.set(System.nanoTime());
         for (Thread t : notifiers) {
             t.join(65_000);
@@ -471,6 +540,15 @@ public class LoadClient {
         }
         double duration = (lastVerified - started) / 1e9;
         double goodput = okInDeadline / duration;
+        StringBuilder csv = new StringBuilder("index,sent_ms,latency_ms,outcome\n");
+        for (int i = 0; i < answers.length; i++) {
+            Answer answer = answers[i];
+            if (answer != null) {
+                csv.append(i).append(',').append((answer.sentNanos - started) / 1_000_000).append(',')
+                        .append(answer.millis()).append(',').append(answer.outcome).append('\n');
+            }
+        }
+        Files.writeString(artifacts.resolve("burst-answers.csv"), csv);
         put("burst_sent", count);
         put("burst_send_span_ms", (lastSend - started) / 1_000_000);
         put("burst_ok", outcomes.get("verified"));
@@ -875,6 +953,47 @@ public class LoadClient {
         }
     }
 
+    /** Logs, every period, the share of the machine each kind of server thread used (until interrupted). */
+    static Thread monitor(String phase, long periodMillis) {
+        Thread thread = new Thread(() -> {
+            Cpu last = cpuNow();
+            for (int i = 1; i <= 1000; i++) {
+                try {
+                    Thread.sleep(periodMillis);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Cpu now = cpuNow();
+                double total = now.machineTotal() - last.machineTotal();
+                StringBuilder line = new StringBuilder();
+                for (Map.Entry<String, Long> kind : now.serverThreads().entrySet()) {
+                    line.append(String.format(Locale.ROOT, " %s %.0f%%", kind.getKey(),
+                            100.0 * (kind.getValue() - last.serverThreads().getOrDefault(kind.getKey(), 0L)) / total));
+                }
+                log("%s: +%ds: db %.0f%% client %.0f%% other %.0f%%;%s", phase, i * periodMillis / 1000,
+                        100.0 * (now.db() - last.db()) / total, 100.0 * (now.client() - last.client()) / total,
+                        Math.max(0, 100.0 * ((now.machineBusy() - last.machineBusy()) - (now.server() - last.server())
+                                - (now.db() - last.db()) - (now.client() - last.client())) / total), line);
+                last = now;
+            }
+        }, phase + "-monitor");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /**
+     * A ratio against the machine's hash rate, corrected for the share of the machine this load
+     * client used at the same time (it shares the cores with the server): informational.
+     */
+    static void putExClient(String ratioKey, String clientKey) {
+        String ratio = RESULTS.get(ratioKey);
+        String client = RESULTS.get(clientKey);
+        if (ratio != null && client != null && Double.parseDouble(client) < 100) {
+            put(ratioKey + "_ex_client", Double.parseDouble(ratio) / (1 - Double.parseDouble(client) / 100));
+        }
+    }
+
     static long tree(long root, Map<Long, List<Long>> children, Map<Long, Long> ticks) {
         long sum = 0;
         java.util.ArrayDeque<Long> todo = new java.util.ArrayDeque<>(List.of(root));
@@ -912,8 +1031,8 @@ public class LoadClient {
         for (Map.Entry<String, Long> kind : after.serverThreads().entrySet()) {
             double used = 100.0 * (kind.getValue() - before.serverThreads().getOrDefault(kind.getKey(), 0L)) / total;
             threads.append(String.format(Locale.ROOT, " %s %.1f%%", kind.getKey(), used));
-            if (kind.getKey().equals("hashpool")) {
-                put(phase + "_cpu_hashpool_pct", used);
+            if (kind.getKey().equals("hashpool") || kind.getKey().equals("jit")) {
+                put(phase + "_cpu_" + kind.getKey() + "_pct", used);
             }
         }
         if (threads.length() > 0) {
