@@ -40,7 +40,9 @@ class ImportPlanner {
     List<PlannedRow> plan(StudentCsvHeader header, List<ImportRow> rows, Map<Long, PasswordDecision> passwords,
             FileDuplicates duplicates) {
         Set<String> numbers = new HashSet<>();
-        rows.forEach(row -> numbers.add(row.cell(StudentColumn.STUDENT_NUMBER).strip()));
+        // Only values the database can take are looked up; a row holding others is rejected by line.
+        rows.stream().filter(ImportRow::isStorable)
+                .forEach(row -> numbers.add(row.cell(StudentColumn.STUDENT_NUMBER).strip()));
         Map<String, ExistingStudent> existing = lookup.byStudentNumber(numbers);
         List<RowFields> fields = new ArrayList<>(rows.size());
         Set<String> matricNumbers = new HashSet<>();
@@ -49,6 +51,9 @@ class ImportPlanner {
             RowFields rowFields = RowFields.of(row, existing.get(row.cell(StudentColumn.STUDENT_NUMBER).strip()),
                     validator);
             fields.add(rowFields);
+            if (!row.isStorable()) {
+                continue;
+            }
             if (rowFields.matricNumber() != null) {
                 matricNumbers.add(rowFields.matricNumber());
             }

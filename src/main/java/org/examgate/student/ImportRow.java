@@ -1,6 +1,7 @@
 package org.examgate.student;
 
 import org.apache.commons.csv.CSVRecord;
+import org.examgate.api.SafeText;
 
 /** One data row of an import: its cells by column, exactly as in the file. */
 final class ImportRow {
@@ -11,14 +12,17 @@ final class ImportRow {
     private final String[] attributes;
     private final boolean extraCells;
     private final boolean utf8;
+    private final boolean storable;
 
-    private ImportRow(long index, long line, String[] fields, String[] attributes, boolean extraCells, boolean utf8) {
+    private ImportRow(long index, long line, String[] fields, String[] attributes, boolean extraCells, boolean utf8,
+            boolean storable) {
         this.index = index;
         this.line = line;
         this.fields = fields;
         this.attributes = attributes;
         this.extraCells = extraCells;
         this.utf8 = utf8;
+        this.storable = storable;
     }
 
     static ImportRow of(StudentCsvFile.CsvRow row, StudentCsvHeader header) {
@@ -36,7 +40,8 @@ final class ImportRow {
             extraCells = !record.get(i).isBlank();
         }
         boolean utf8 = record.stream().allMatch(cell -> cell.indexOf(StudentCsvFile.NOT_UTF8) < 0);
-        return new ImportRow(row.index(), row.line(), fields, attributes, extraCells, utf8);
+        boolean storable = record.stream().allMatch(SafeText::isSafe);
+        return new ImportRow(row.index(), row.line(), fields, attributes, extraCells, utf8, storable);
     }
 
     /** The row's record number in the file, the same on every reading of it. */
@@ -77,6 +82,11 @@ final class ImportRow {
     /** False when the row held bytes that are not UTF-8, e.g. a name from a file saved as Latin-1. */
     boolean isUtf8() {
         return utf8;
+    }
+
+    /** False when a cell holds a NUL character or broken text, which the database cannot keep as given. */
+    boolean isStorable() {
+        return storable;
     }
 
     private static String emptyToNull(String value) {

@@ -36,6 +36,9 @@ record RowFields(String studentNumber, String matricNumber, String email, String
         if (!row.isUtf8()) {
             problems.add("not UTF-8 text: save the file as \"CSV UTF-8\"");
         }
+        if (!row.isStorable()) {
+            problems.add("contains a NUL character or broken text");
+        }
         if (row.hasExtraCells()) {
             problems.add("more cells than the header row has columns");
         }

@@ -388,6 +388,20 @@ class StudentImportTest {
     }
 
     @Test
+    void rowsWithANulCharacterAreRejectedWithTheirLineAndTheRestImported() {
+        String csv = "studentNumber,fullName\n" + n(1) + ",Ok\n\"" + n(2) + "\u0000\",Nul In Number\n"
+                + n(3) + ",Nul\u0000Name\n";
+
+        JsonNode job = calls.importCsv(csv);
+
+        assertThat(job.get("phase").stringValue()).isEqualTo("DONE");
+        assertReport(job, 3, 1, 0, 0, 2);
+        assertThat(rejections(job)).containsExactly(Map.entry(3L, "contains a NUL character or broken text"),
+                Map.entry(4L, "contains a NUL character or broken text"));
+        assertThat(calls.student(n(1))).isNotNull();
+    }
+
+    @Test
     void aFileThatIsNotValidCsvFailsWithTheLineBeforeWritingAnything() {
         String openQuote = "studentNumber,fullName\n" + n(1) + ",Ok\n" + n(2) + ",\"never closed\n";
 
