@@ -61,6 +61,12 @@ class CredentialCheck {
         return directory.findByIdentifier(credentials.identifier(), credentials.policy().identifierKinds());
     }
 
+    /** Whether this identifier and password proved a student recently (to be confirmed by {@link #recheck}). */
+    boolean mayBeRemembered(FieldLayout.Credentials credentials) {
+        return credentials.hasIdentifier() && credentials.password() != null
+                && verified.remembers(credentials.identifier(), credentials.password());
+    }
+
     /** A candidate this credential recently proved, whose stored hash has not changed since. */
     Optional<RegisteredStudent> recheck(List<RegisteredStudent> candidates, FieldLayout.Credentials credentials) {
         return candidates.stream()

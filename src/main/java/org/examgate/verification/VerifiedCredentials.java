@@ -53,6 +53,11 @@ class VerifiedCredentials {
         return proven;
     }
 
+    /** Whether this identifier and password proved some student recently; cheap, counts nothing. */
+    boolean remembers(String identifier, String password) {
+        return proofs.getIfPresent(keyOf(identifier, password)) != null;
+    }
+
     void remember(String identifier, String password, UUID studentId, String storedHash) {
         proofs.put(keyOf(identifier, password), new Proof(studentId, storedHash));
     }

@@ -93,38 +93,49 @@ public class VerifyRespondent {
         if (!typed.complete()) {
             return done(Decision.of(Outcome.MISSING_CREDENTIALS, identifier));
         }
-        // Exams that ask only for a code have no identifier to lock; a 60-bit code is not guessable.
-        Lockouts.Standing standing = typed.hasIdentifier()
-                ? lockouts.standing(LockoutScope.STUDENT, identifier)
-                : Lockouts.Standing.NONE;
-        if (standing.lockedUntil().isPresent()) {
-            return done(new Decision(Outcome.LOCKED, identifier, null, standing.lockedUntil()));
+        // A place in the hash pool is taken before any database work, so that a request that could not
+        // be hashed in time is answered busy at once. A credential remembered from an earlier success
+        // needs no hash and therefore no place.
+        Optional<HashingPool.Ticket> ticket = Optional.empty();
+        if (typed.policy().asks(FieldKind.PASSWORD) && !credentials.mayBeRemembered(typed)) {
+            ticket = pool.admit(attempt.at().plus(properties.deadline()));
+            if (ticket.isEmpty()) {
+                return done(Decision.of(Outcome.BUSY, identifier));
+            }
         }
-        if (!typed.policy().asks(FieldKind.PASSWORD)) {
-            return done(afterCredential(typed, standing, credentials.proveWithoutPassword(typed), attempt.at()));
+        try {
+            // Exams that ask only for a code have no identifier to lock; a 60-bit code is not guessable.
+            Lockouts.Standing standing = typed.hasIdentifier()
+                    ? lockouts.standing(LockoutScope.STUDENT, identifier)
+                    : Lockouts.Standing.NONE;
+            if (standing.lockedUntil().isPresent()) {
+                ticket.ifPresent(HashingPool.Ticket::release);
+                return done(new Decision(Outcome.LOCKED, identifier, null, standing.lockedUntil()));
+            }
+            if (!typed.policy().asks(FieldKind.PASSWORD)) {
+                return done(afterCredential(typed, standing, credentials.proveWithoutPassword(typed), attempt.at()));
+            }
+            return withPassword(attempt, typed, standing, ticket);
+        } catch (RuntimeException e) {
+            ticket.ifPresent(HashingPool.Ticket::release);
+            throw e;
         }
-        return withPassword(attempt, typed, standing);
     }
 
     private CompletableFuture<Decision> withPassword(Attempt attempt, FieldLayout.Credentials typed,
-            Lockouts.Standing standing) {
-        Optional<HashingPool.Ticket> ticket = pool.admit(attempt.at().plus(properties.deadline()));
-        if (ticket.isEmpty()) {
-            return done(Decision.of(Outcome.BUSY, typed.identifier()));
-        }
-        List<RegisteredStudent> candidates;
-        Optional<RegisteredStudent> remembered;
-        try {
-            candidates = credentials.candidates(typed);
-            remembered = credentials.recheck(candidates, typed);
-        } catch (RuntimeException e) {
-            ticket.get().release();
-            throw e;
-        }
+            Lockouts.Standing standing, Optional<HashingPool.Ticket> admitted) {
+        List<RegisteredStudent> candidates = credentials.candidates(typed);
+        Optional<RegisteredStudent> remembered = credentials.recheck(candidates, typed);
         if (remembered.isPresent()) {
-            ticket.get().release();
+            admitted.ifPresent(HashingPool.Ticket::release);
             Optional<RegisteredStudent> proven = remembered.filter(student -> credentials.codeMatches(student, typed));
             return done(afterCredential(typed, standing, proven, attempt.at()));
+        }
+        // Remembered once, but no longer valid (the password changed): it needs a hash after all.
+        Optional<HashingPool.Ticket> ticket = admitted.isPresent() ? admitted
+                : pool.admit(attempt.at().plus(properties.deadline()));
+        if (ticket.isEmpty()) {
+            return done(Decision.of(Outcome.BUSY, typed.identifier()));
         }
         CompletableFuture<Optional<Optional<CredentialCheck.PasswordMatch>>> hashed = ticket.get()
                 .run(() -> Optional.of(credentials.hashPassword(candidates, typed)), Optional::empty);

@@ -66,4 +66,21 @@ class BusyAnswerTest {
             assertThat(failuresCounted).as("a busy answer is not a failure; a hashed one is").isEqualTo(wasBusy ? 0 : 1);
         }
     }
+
+    @Test
+    void aRememberedCredentialIsVerifiedEvenWhileEveryHashIsTaken() {
+        String number = new Fixtures(http).student("remembered password").get("studentNumber").stringValue();
+        assertThat(new Fixtures(http).outcome("exam-busy-recheck", number, "remembered password")).isEqualTo("verified");
+
+        List<CompletableFuture<JsonNode>> flood = IntStream.range(0, 48)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> http.webhook(
+                        Fixtures.verifyBody("exam-busy-recheck", 0, "FLOOD-" + i, 1, "wrong")).json()))
+                .toList();
+        String recheck = new Fixtures(http).outcome("exam-busy-recheck", number, "remembered password");
+        long busy = flood.stream().map(CompletableFuture::join)
+                .filter(body -> body.get("errorCode").stringValue().equals("busy")).count();
+
+        assertThat(busy).as("the pool was full meanwhile").isPositive();
+        assertThat(recheck).isEqualTo("verified");
+    }
 }
