@@ -201,6 +201,10 @@ public class LoadClient {
         putCpu("notify", cpu);
 
         scrape(artifacts.resolve("prometheus-end.txt"));
+        if (!serverPid.isEmpty()) {
+            // After every measurement: what the heap still holds (a full collection runs first).
+            jcmd(serverPid, "GC.class_histogram", artifacts.resolve("heap-histogram.txt"));
+        }
     }
 
     // ============================================================================================
@@ -1093,12 +1097,20 @@ public class LoadClient {
     }
 
     static void threadDump(String pid, Path file) throws Exception {
-        Process jcmd = new ProcessBuilder("jcmd", pid, "Thread.print").redirectErrorStream(true)
-                .redirectOutput(file.toFile()).start();
-        if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
-            jcmd.destroyForcibly();
+        jcmd(pid, "Thread.print", file);
+    }
+
+    static void jcmd(String pid, String command, Path file) {
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", pid, command).redirectErrorStream(true)
+                    .redirectOutput(file.toFile()).start();
+            if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+            }
+            log("jcmd %s written to %s", command, file.getFileName());
+        } catch (IOException | InterruptedException e) {
+            log("jcmd %s failed: %s", command, e);
         }
-        log("thread dump written to %s", file);
     }
 
     static HttpClient newClient(ExecutorService executor) {
