@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.examgate.api.PlausibleTime;
 import org.examgate.student.IdentifierKind;
 
 /**
@@ -37,17 +38,10 @@ record ExamRequest(
         return identifierKinds != null ? identifierKinds : Set.of(IdentifierKind.values());
     }
 
-    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
-
     @Schema(hidden = true)
     @AssertTrue(message = "opensAt and closesAt must be ISO-8601 instants between 2000 and 2200")
     boolean isWindowPlausible() {
-        return plausible(opensAt) && plausible(closesAt);
-    }
-
-    private static boolean plausible(Instant instant) {
-        return instant == null || (!instant.isBefore(EARLIEST) && instant.isBefore(LATEST));
+        return PlausibleTime.isPlausible(opensAt) && PlausibleTime.isPlausible(closesAt);
     }
 
     @Schema(hidden = true)

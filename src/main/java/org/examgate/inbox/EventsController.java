@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.examgate.api.ApiPaging;
 import org.examgate.api.ApiProblems;
+import org.examgate.api.PlausibleTime;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -28,9 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @Tag(name = "Events", description = "Webhook events received from the platform")
 class EventsController {
-
-    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -49,8 +47,8 @@ class EventsController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(ApiPaging.MAX_SIZE) int size) {
         for (Instant bound : new Instant[] {from, to}) {
-            if (bound != null && (bound.isBefore(EARLIEST) || !bound.isBefore(LATEST))) {
-                throw ApiProblems.invalidField(bound == from ? "from" : "to", "must be between 2000 and 2200");
+            if (!PlausibleTime.isPlausible(bound)) {
+                throw ApiProblems.invalidField(bound == from ? "from" : "to", "must be " + PlausibleTime.RANGE);
             }
         }
         StringBuilder where = new StringBuilder(" where true");
