@@ -29,6 +29,9 @@ RUN groupadd --system --gid 10001 examgate \
 WORKDIR /app
 
 COPY --from=build /workspace/target/examgate.jar /app/examgate.jar
+# Heap, collector and the priority of the hash threads (see the comments in the file). To change
+# them, mount a file of your own over /app/jvm.options.
+COPY jvm.options /app/jvm.options
 
 # prod refuses to start without SPRING_DATASOURCE_URL, EXAMGATE_WEBHOOK_CLIENT_ID/_SECRET and
 # EXAMGATE_ADMIN_USERNAME/_PASSWORD: nothing is embedded or generated in a container.
@@ -46,4 +49,4 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS -o /dev/null "http://localhost:${SERVER_PORT:-8080}/actuator/health" || exit 1
 
 # exec form: the JVM is PID 1 and receives SIGTERM, so `docker stop` shuts examgate down gracefully.
-ENTRYPOINT ["java", "-jar", "/app/examgate.jar"]
+ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/examgate.jar"]

@@ -16,7 +16,7 @@ usage() {
 Options:
   --no-build        use the existing target/examgate.jar
   --quick           small numbers for trying the bench out (not for budgets)
-  --xmx SIZE        the server's -Xmx (default 384m)
+  --xmx SIZE        the server's -Xmx (default: jvm.options's)
   --jfr             record the server with Java Flight Recorder (profile settings) into server.jfr
   --jvm OPTION      one more option for the server's JVM (repeatable), e.g. --jvm -XX:+UseSerialGC
   --<name> <value>  passed to bench/LoadClient.java, e.g. --students 4000 --burst 3000
@@ -31,7 +31,7 @@ EOF
 
 SCENARIO=exam-day
 BUILD=1
-XMX=384m
+XMX=""
 JFR=0
 EXTRA_JVM=()
 CLIENT_ARGS=()
@@ -157,9 +157,13 @@ else
     SERVER_ENV+=(EXAMGATE_EMBEDDED_DB_DIR="$WORK/db")
 fi
 
-say "starting examgate on $BASE with -Xmx$XMX, $DB_DESC (log: $OUT_DIR/server.log)"
+# The JVM options examgate ships with (jvm.options), then this run's own.
+JVM_ARGS=("@$ROOT/jvm.options")
+[ -n "$XMX" ] && JVM_ARGS+=(-Xmx"$XMX")
+JVM_ARGS+=("${EXTRA_JVM[@]}")
+XMX_IN_USE="${XMX:-$(sed -n 's/^-Xmx//p' "$ROOT/jvm.options" | tail -1)}"
+say "starting examgate on $BASE with jvm.options ${XMX:+and -Xmx$XMX }, $DB_DESC (log: $OUT_DIR/server.log)"
 LAUNCHED_NS=$(date +%s%N)
-JVM_ARGS=(-Xmx"$XMX" "${EXTRA_JVM[@]}")
 if [ "$JFR" = 1 ]; then
     JVM_ARGS+=(-XX:StartFlightRecording=settings=profile,filename="$WORK/server.jfr",dumponexit=true)
 fi
@@ -217,7 +221,7 @@ HWM_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null || 
     echo "rss_mb=$(( RSS_KB / 1024 ))"
     echo "rss_hwm_mb=$(( ${HWM_KB:-0} / 1024 ))"
     echo "ready_s=$READY_S"
-    echo "server_xmx=$XMX"
+    echo "server_xmx=$XMX_IN_USE"
     echo "cores=$(nproc)"
 } >> "$WORK/results.txt"
 

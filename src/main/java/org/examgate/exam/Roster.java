@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Who may sit an exam that requires enrollment. */
 @Service
-public class Roster {
+class Roster {
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -19,12 +19,6 @@ public class Roster {
     Roster(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    @Transactional(readOnly = true)
-    public boolean isEnrolled(String examId, UUID studentId) {
-        return jdbc.sql("select exists (select 1 from exam_enrollment where exam_id = ? and student_id = ?)")
-                .params(examId, studentId).query(Boolean.class).single();
     }
 
     /** Enrolls the students; returns how many were not enrolled before. */

@@ -47,11 +47,7 @@ public class Lockouts {
         Instant now = clock.instant();
         return jdbc.sql("select locked_until from lockout where subject_hash = ?")
                 .param(subject(scope, identifier))
-                .query((rs, row) -> {
-                    Timestamp until = rs.getTimestamp(1);
-                    return new Standing(until != null && until.toInstant().isAfter(now)
-                            ? Optional.of(until.toInstant()) : Optional.empty(), true);
-                })
+                .query((rs, row) -> Standing.recorded(rs.getTimestamp(1), now))
                 .optional()
                 .orElse(Standing.NONE);
     }
@@ -138,10 +134,19 @@ public class Lockouts {
 
         /** No failures on record. */
         public static final Standing NONE = new Standing(Optional.empty(), false);
+
+        /** The standing of an identifier whose lockout row holds this {@code locked_until}. */
+        public static Standing recorded(Timestamp lockedUntil, Instant now) {
+            return new Standing(lockedUntil != null && lockedUntil.toInstant().isAfter(now)
+                    ? Optional.of(lockedUntil.toInstant()) : Optional.empty(), true);
+        }
     }
 
-    /** Identifiers are compared the way a student might retype them: trimmed and case-folded. */
-    private String subject(LockoutScope scope, String identifier) {
+    /**
+     * The key of the identifier's lockout row, for reads that fetch it together with other data. Identifiers
+     * are compared the way a student might retype them: trimmed and case-folded.
+     */
+    public String subject(LockoutScope scope, String identifier) {
         String normalised = identifier == null ? "" : identifier.strip().toLowerCase(Locale.ROOT);
         return key.hmacHex("lockout", scope.name() + ":" + normalised);
     }

@@ -3,35 +3,30 @@ package org.examgate.photo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Turns a photo stored in examgate into a link the platform can fetch without logging in. */
 @Service
 public class PhotoLinks {
 
-    private final PhotoStore store;
     private final PhotoLinkSigner signer;
     private final PhotoProperties properties;
     private final Clock clock;
 
-    PhotoLinks(PhotoStore store, PhotoLinkSigner signer, PhotoProperties properties, Clock clock) {
-        this.store = store;
+    PhotoLinks(PhotoLinkSigner signer, PhotoProperties properties, Clock clock) {
         this.signer = signer;
         this.properties = properties;
         this.clock = clock;
     }
 
     /**
-     * A signed absolute link to the student's stored photo, valid for the configured time; empty when
-     * the student has no photo stored here.
+     * A signed absolute link to the student's stored photo of this version (read together with the
+     * student by verification), valid for the configured time.
      */
-    @Transactional(readOnly = true)
-    public Optional<String> linkFor(UUID studentId) {
+    public String link(UUID studentId, String version) {
         Instant expires = clock.instant().truncatedTo(ChronoUnit.SECONDS).plus(properties.linkTtl());
-        return store.versionOf(studentId).map(version -> signer.link(studentId, version, expires));
+        return signer.link(studentId, version, expires);
     }
 }

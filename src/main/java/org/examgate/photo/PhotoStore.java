@@ -62,11 +62,6 @@ class PhotoStore implements PhotoPresence {
                 .optional();
     }
 
-    Optional<String> versionOf(UUID studentId) {
-        return jdbc.sql("select version from student_photo where student_id = ?").param(studentId)
-                .query(String.class).optional();
-    }
-
     /** Whether there was a photo to delete. */
     boolean delete(UUID studentId) {
         return jdbc.sql("delete from student_photo where student_id = ?").param(studentId).update() > 0;

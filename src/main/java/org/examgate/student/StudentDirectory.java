@@ -3,13 +3,12 @@ package org.examgate.student;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Looks students up for verification, in short transactions that never span a password hash. */
+/** Students as other features see them, read in short transactions that never span a password hash. */
 @Service
 public class StudentDirectory {
 
@@ -17,21 +16,6 @@ public class StudentDirectory {
 
     StudentDirectory(StudentRepository students) {
         this.students = students;
-    }
-
-    /**
-     * The students a typed identifier may name: student number or matric number exactly, e-mail
-     * address case-insensitively, surrounding whitespace ignored. Most specific kind first.
-     */
-    @Transactional(readOnly = true)
-    public List<RegisteredStudent> findByIdentifier(String identifier, Set<IdentifierKind> kinds) {
-        String value = identifier == null ? "" : identifier.strip();
-        if (value.isEmpty() || kinds.isEmpty()) {
-            return List.of();
-        }
-        return students.findByIdentifier(value, kinds.contains(IdentifierKind.STUDENT_NUMBER),
-                        kinds.contains(IdentifierKind.MATRIC_NUMBER), kinds.contains(IdentifierKind.EMAIL))
-                .stream().map(RegisteredStudent::of).toList();
     }
 
     @Transactional(readOnly = true)

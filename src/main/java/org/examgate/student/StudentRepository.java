@@ -17,20 +17,6 @@ import org.springframework.data.repository.query.Param;
 
 interface StudentRepository extends JpaRepository<Student, UUID> {
 
-    /** Every student the typed identifier could name among the allowed kinds, most specific kind first. */
-    @Query(value = """
-            select * from student
-             where (:byNumber and student_number = :identifier)
-                or (:byMatric and matric_number = :identifier)
-                or (:byEmail and lower(email) = lower(:identifier))
-             order by case when student_number = :identifier then 0
-                           when matric_number = :identifier then 1
-                           else 2 end
-             limit 3
-            """, nativeQuery = true)
-    List<Student> findByIdentifier(@Param("identifier") String identifier, @Param("byNumber") boolean byNumber,
-            @Param("byMatric") boolean byMatric, @Param("byEmail") boolean byEmail);
-
     /**
      * The student, with its row locked until the transaction ends: a verification or an upload that
      * would add a row naming the student waits, then fails on the foreign key, instead of slipping in

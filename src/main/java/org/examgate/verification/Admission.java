@@ -3,26 +3,20 @@ package org.examgate.verification;
 import java.time.Instant;
 
 import org.examgate.exam.ExamPolicy;
-import org.examgate.exam.Roster;
-import org.examgate.student.RegisteredStudent;
 import org.examgate.student.StudentStatus;
-import org.springframework.stereotype.Component;
+import org.examgate.verification.VerificationReads.Candidate;
 
 /**
  * Steps 4 to 6 of a verification, for a student who proved who they are: status, the exam's window,
  * the roster. Only ever run after the credential, so none of this is told to anyone else.
  */
-@Component
-class Admission {
+final class Admission {
 
-    private final Roster roster;
-
-    Admission(Roster roster) {
-        this.roster = roster;
+    private Admission() {
     }
 
-    Outcome decide(ExamPolicy policy, RegisteredStudent student, Instant now) {
-        if (student.status() != StudentStatus.ACTIVE) {
+    static Outcome decide(ExamPolicy policy, Candidate proven, Instant now) {
+        if (proven.student().status() != StudentStatus.ACTIVE) {
             return Outcome.ACCOUNT_INACTIVE;
         }
         if (policy.opensAt() != null && now.isBefore(policy.opensAt())) {
@@ -31,7 +25,7 @@ class Admission {
         if (!policy.active() || (policy.closesAt() != null && !now.isBefore(policy.closesAt()))) {
             return Outcome.EXAM_CLOSED;
         }
-        if (policy.rosterRequired() && !roster.isEnrolled(policy.examId(), student.id())) {
+        if (policy.rosterRequired() && !proven.enrolled()) {
             return Outcome.NOT_ENROLLED;
         }
         return Outcome.VERIFIED;

@@ -2,46 +2,71 @@ package org.examgate.verification;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.examgate.credential.PasswordHashing;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Password hashes run here, one per core at a time, and only for requests that can still be
- * answered in time. Admission estimates when a new hash would finish from the work already
- * admitted and the measured time of a hash; a request that would finish after its deadline is
- * refused at once (the caller answers {@code busy}), so no hash is ever spent on an answer nobody
- * is waiting for, and no request thread waits in a queue it cannot leave.
+ * answered in time.
+ *
+ * <p>Admission estimates when a new hash would finish from the work already admitted and the
+ * measured wall time of a hash, with a margin; a request that would finish after its deadline is
+ * refused at once (the caller answers {@code busy}), so no hash is spent on an answer nobody waits
+ * for. Should hashing turn out slower than estimated (the machine is busy answering), the newest
+ * admitted requests that can no longer make it are refused as soon as that is known, not when their
+ * deadline comes.
+ *
+ * <p>The hash threads run at the lowest Java priority. With the JVM options examgate ships
+ * ({@code jvm.options}: {@code -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19}) that is
+ * the operating system's lowest too: hashing takes every core the rest of examgate leaves idle, and
+ * yields at once to answering requests, notifications and health checks.
  */
 @Component
 class HashingPool implements DisposableBean {
 
-    private final ThreadPoolExecutor executor;
+    /**
+     * Admission plans for hashes this much slower than measured: a burst arrives faster than any
+     * measurement of it, and the CPU its requests take is taken from hashing.
+     */
+    static final double ADMISSION_MARGIN = 1.25;
+
     private final int threads;
     private final Clock clock;
+    private final LinkedBlockingDeque<Job> queue = new LinkedBlockingDeque<>();
+    private final List<Thread> workers = new ArrayList<>();
     private final AtomicInteger admitted = new AtomicInteger();
+    private final Counter shed;
     /** Exponentially weighted mean of a hash's wall time under the current load. */
     private volatile double meanHashNanos;
 
     HashingPool(VerificationProperties properties, PasswordHashing hashing, Clock clock, MeterRegistry meters) {
         this.threads = properties.effectiveHashThreads();
         this.clock = clock;
-        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                new CustomizableThreadFactory("hash-"));
         this.meanHashNanos = calibrate(hashing);
         Gauge.builder("examgate.verification.hash.queue", admitted, AtomicInteger::get)
                 .description("Verifications admitted to the hash pool and not yet hashed").register(meters);
+        this.shed = Counter.builder("examgate.verification.hash.shed")
+                .description("Admitted verifications refused later, when hashing proved slower than estimated")
+                .register(meters);
+        for (int i = 1; i <= threads; i++) {
+            Thread worker = new Thread(this::work, "hash-" + i);
+            worker.setPriority(Thread.MIN_PRIORITY);
+            worker.setDaemon(true);
+            worker.start();
+            workers.add(worker);
+        }
     }
 
     /** The time of a hash once the JVM has warmed up: the first ones in a fresh JVM are several times slower. */
@@ -59,7 +84,7 @@ class HashingPool implements DisposableBean {
     Optional<Ticket> admit(Instant deadline) {
         while (true) {
             int ahead = admitted.get();
-            if (!fitsBefore(deadline, ahead)) {
+            if (!fitsBefore(deadline, ahead, ADMISSION_MARGIN)) {
                 return Optional.empty();
             }
             if (admitted.compareAndSet(ahead, ahead + 1)) {
@@ -68,15 +93,51 @@ class HashingPool implements DisposableBean {
         }
     }
 
-    private boolean fitsBefore(Instant deadline, int ahead) {
+    private boolean fitsBefore(Instant deadline, int ahead, double margin) {
         if (ahead < threads) {
             // A thread is free: the hash starts now. Admitting it also keeps the estimate honest, so a
             // once-slow machine is never refused forever on an outdated estimate.
             return true;
         }
         long rounds = ahead / threads + 1;
-        long finishNanos = (long) (rounds * meanHashNanos);
+        long finishNanos = (long) (rounds * meanHashNanos * margin);
         return !clock.instant().plusNanos(finishNanos).isAfter(deadline);
+    }
+
+    private void work() {
+        while (!Thread.currentThread().isInterrupted()) {
+            Job job;
+            try {
+                job = queue.takeFirst();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                // Past the deadline, or so close that even half a hash would overrun it: not worth a hash.
+                if (clock.instant().plusNanos((long) (meanHashNanos / 2)).isAfter(job.deadline())) {
+                    job.refuse();
+                    continue;
+                }
+                long started = System.nanoTime();
+                job.hash();
+                meanHashNanos = 0.9 * meanHashNanos + 0.1 * (System.nanoTime() - started);
+            } finally {
+                admitted.decrementAndGet();
+            }
+            shedWhatCannotFinish();
+        }
+    }
+
+    /** Refuses, newest first, the waiting requests that the hashes ahead of them would now make late. */
+    private void shedWhatCannotFinish() {
+        Job last;
+        while ((last = queue.peekLast()) != null && !fitsBefore(last.deadline(), admitted.get() - 1, 1.0)) {
+            if (queue.removeLastOccurrence(last)) {
+                admitted.decrementAndGet();
+                shed.increment();
+                last.refuse();
+            }
+        }
     }
 
     int admitted() {
@@ -87,9 +148,15 @@ class HashingPool implements DisposableBean {
         return meanHashNanos / 1_000_000;
     }
 
+    /** Runs after the web server has finished its requests; anything still waiting is answered, never dropped. */
     @Override
     public void destroy() {
-        executor.shutdownNow();
+        workers.forEach(Thread::interrupt);
+        Job job;
+        while ((job = queue.pollFirst()) != null) {
+            admitted.decrementAndGet();
+            job.refuse();
+        }
     }
 
     /** An admitted request's place; it must be either run or released. */
@@ -108,20 +175,9 @@ class HashingPool implements DisposableBean {
          */
         <T> CompletableFuture<T> run(Supplier<T> hash, Supplier<T> tooLate) {
             done = true;
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    // Past the deadline, or so close that even half a hash would overrun it: not worth a hash.
-                    if (clock.instant().plusNanos((long) (meanHashNanos / 2)).isAfter(deadline)) {
-                        return tooLate.get();
-                    }
-                    long started = System.nanoTime();
-                    T result = hash.get();
-                    meanHashNanos = 0.9 * meanHashNanos + 0.1 * (System.nanoTime() - started);
-                    return result;
-                } finally {
-                    admitted.decrementAndGet();
-                }
-            }, executor);
+            CompletableFuture<T> result = new CompletableFuture<>();
+            queue.addLast(new Job(deadline, () -> complete(result, hash), () -> complete(result, tooLate)));
+            return result;
         }
 
         /** Gives the place back without hashing (the request was decided otherwise). */
@@ -130,6 +186,25 @@ class HashingPool implements DisposableBean {
                 done = true;
                 admitted.decrementAndGet();
             }
+        }
+
+        private static <T> void complete(CompletableFuture<T> result, Supplier<T> supplier) {
+            try {
+                result.complete(supplier.get());
+            } catch (RuntimeException | Error e) { // never leave a request without an answer
+                result.completeExceptionally(e);
+            }
+        }
+    }
+
+    private record Job(Instant deadline, Runnable hashing, Runnable refusing) {
+
+        void hash() {
+            hashing.run();
+        }
+
+        void refuse() {
+            refusing.run();
         }
     }
 }

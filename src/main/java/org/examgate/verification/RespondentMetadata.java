@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.examgate.photo.PhotoLinks;
 import org.examgate.student.RegisteredStudent;
+import org.examgate.verification.VerificationReads.Candidate;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.type.TypeReference;
@@ -30,11 +31,13 @@ class RespondentMetadata {
      * The student's attributes plus {@code studentNumber} and {@code verificationId}; a photo stored
      * in examgate, as a signed link, wins over the student's external photo URL.
      */
-    VerificationResult.Respondent of(RegisteredStudent student, UUID verificationId) {
+    VerificationResult.Respondent of(Candidate candidate, UUID verificationId) {
+        RegisteredStudent student = candidate.student();
         Map<String, Object> data = new LinkedHashMap<>(json.readValue(student.attributesJson(), ATTRIBUTES));
         data.put("studentNumber", student.studentNumber());
         data.put("verificationId", verificationId.toString());
-        String photo = photoLinks.linkFor(student.id()).orElse(student.photoUrl());
+        String photo = candidate.photoVersion().map(version -> photoLinks.link(student.id(), version))
+                .orElse(student.photoUrl());
         return new VerificationResult.Respondent(student.fullName(), student.email(), photo, student.about(), data);
     }
 }

@@ -2,7 +2,6 @@ package org.examgate.verification;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,7 +19,7 @@ import org.examgate.exam.ExamPolicy;
 import org.examgate.exam.FieldKind;
 import org.examgate.lockout.LockoutScope;
 import org.examgate.lockout.Lockouts;
-import org.examgate.student.RegisteredStudent;
+import org.examgate.verification.VerificationReads.Candidate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -47,7 +46,7 @@ public class VerifyRespondent {
     private final Lockouts lockouts;
     private final CredentialCheck credentials;
     private final HashingPool pool;
-    private final Admission admission;
+    private final VerificationReads reads;
     private final VerificationAudit audit;
     private final RespondentMetadata metadata;
     private final Executor completion;
@@ -56,14 +55,14 @@ public class VerifyRespondent {
     private final Clock clock;
 
     VerifyRespondent(ExamCatalog exams, Lockouts lockouts, CredentialCheck credentials, HashingPool pool,
-            Admission admission, VerificationAudit audit, RespondentMetadata metadata,
+            VerificationReads reads, VerificationAudit audit, RespondentMetadata metadata,
             @Qualifier("verificationCompletion") Executor completion, VerificationProperties properties,
             MeterRegistry meters, Clock clock) {
         this.exams = exams;
         this.lockouts = lockouts;
         this.credentials = credentials;
         this.pool = pool;
-        this.admission = admission;
+        this.reads = reads;
         this.audit = audit;
         this.completion = completion;
         this.properties = properties;
@@ -76,7 +75,8 @@ public class VerifyRespondent {
         Attempt attempt = new Attempt(request, UUID.randomUUID(), clock.instant(), System.nanoTime(),
                 MDC.getCopyOfContextMap());
         try {
-            return decide(attempt).thenApply(decision -> withLogContext(attempt, () -> finish(attempt, decision)))
+            return decide(attempt).thenCompose(decision -> record(attempt, decision))
+                    .thenApplyAsync(decision -> withLogContext(attempt, () -> answer(attempt, decision)), completion)
                     .exceptionally(failure -> unavailable(attempt, failure));
         } catch (DataAccessException | TransactionException e) {
             return CompletableFuture.completedFuture(unavailable(attempt, e));
@@ -104,18 +104,21 @@ public class VerifyRespondent {
             }
         }
         try {
-            // Exams that ask only for a code have no identifier to lock; a 60-bit code is not guessable.
-            Lockouts.Standing standing = typed.hasIdentifier()
-                    ? lockouts.standing(LockoutScope.STUDENT, identifier)
-                    : Lockouts.Standing.NONE;
-            if (standing.lockedUntil().isPresent()) {
+            if (!typed.hasIdentifier()) {
+                // Exams that ask only for a code have no identifier to lock; a 60-bit code is not guessable.
+                Optional<Candidate> proven = reads.byCode(typed.policy(), typed.code());
+                return done(afterCredential(typed, Lockouts.Standing.NONE, proven, attempt.at()));
+            }
+            VerificationReads.Lookup lookup = reads.byIdentifier(typed.policy(), identifier);
+            if (lookup.standing().lockedUntil().isPresent()) {
                 ticket.ifPresent(HashingPool.Ticket::release);
-                return done(new Decision(Outcome.LOCKED, identifier, null, standing.lockedUntil()));
+                return done(new Decision(Outcome.LOCKED, identifier, null, lookup.standing().lockedUntil()));
             }
             if (!typed.policy().asks(FieldKind.PASSWORD)) {
-                return done(afterCredential(typed, standing, credentials.proveWithoutPassword(typed), attempt.at()));
+                return done(afterCredential(typed, lookup.standing(),
+                        credentials.proveWithoutPassword(lookup.candidates(), typed), attempt.at()));
             }
-            return withPassword(attempt, typed, standing, ticket);
+            return withPassword(attempt, typed, lookup, ticket);
         } catch (RuntimeException e) {
             ticket.ifPresent(HashingPool.Ticket::release);
             throw e;
@@ -123,13 +126,12 @@ public class VerifyRespondent {
     }
 
     private CompletableFuture<Decision> withPassword(Attempt attempt, FieldLayout.Credentials typed,
-            Lockouts.Standing standing, Optional<HashingPool.Ticket> admitted) {
-        List<RegisteredStudent> candidates = credentials.candidates(typed);
-        Optional<RegisteredStudent> remembered = credentials.recheck(candidates, typed);
+            VerificationReads.Lookup lookup, Optional<HashingPool.Ticket> admitted) {
+        Optional<Candidate> remembered = credentials.recheck(lookup.candidates(), typed);
         if (remembered.isPresent()) {
             admitted.ifPresent(HashingPool.Ticket::release);
-            Optional<RegisteredStudent> proven = remembered.filter(student -> credentials.codeMatches(student, typed));
-            return done(afterCredential(typed, standing, proven, attempt.at()));
+            Optional<Candidate> proven = remembered.filter(candidate -> credentials.codeMatches(candidate, typed));
+            return done(afterCredential(typed, lookup.standing(), proven, attempt.at()));
         }
         // Remembered once, but no longer valid (the password changed): it needs a hash after all.
         Optional<HashingPool.Ticket> ticket = admitted.isPresent() ? admitted
@@ -138,16 +140,17 @@ public class VerifyRespondent {
             return done(Decision.of(Outcome.BUSY, typed.identifier()));
         }
         CompletableFuture<Optional<Optional<CredentialCheck.PasswordMatch>>> hashed = ticket.get()
-                .run(() -> Optional.of(credentials.hashPassword(candidates, typed)), Optional::empty);
+                .run(() -> Optional.of(credentials.hashPassword(lookup.candidates(), typed)), Optional::empty);
         // An empty outer Optional: the machine slowed down and the hash could no longer finish in time.
         return hashed.thenApplyAsync(result -> withLogContext(attempt, () -> result
-                .map(match -> afterCredential(typed, standing, credentials.complete(match, typed), attempt.at()))
+                .map(match -> afterCredential(typed, lookup.standing(), credentials.complete(match, typed),
+                        attempt.at()))
                 .orElseGet(() -> Decision.of(Outcome.BUSY, typed.identifier()))), completion);
     }
 
     /** Steps 3 (its outcome) to 6, for a credential that has been checked. */
     private Decision afterCredential(FieldLayout.Credentials typed, Lockouts.Standing standing,
-            Optional<RegisteredStudent> proven, Instant now) {
+            Optional<Candidate> proven, Instant now) {
         String identifier = typed.identifier();
         if (proven.isEmpty()) {
             if (typed.hasIdentifier()) {
@@ -158,15 +161,20 @@ public class VerifyRespondent {
         if (standing.hasRecord()) {
             lockouts.recordSuccess(LockoutScope.STUDENT, identifier);
         }
-        return new Decision(admission.decide(typed.policy(), proven.get(), now), identifier, proven.get(),
+        return new Decision(Admission.decide(typed.policy(), proven.get(), now), identifier, proven.get(),
                 Optional.empty());
     }
 
-    /** Records the verification and shapes the answer; a verification that cannot be recorded is not given. */
-    private VerificationResult finish(Attempt attempt, Decision decision) {
+    /** A verification that cannot be recorded is not given: the answer waits for its audit row. */
+    private CompletableFuture<Decision> record(Attempt attempt, Decision decision) {
         long latency = (System.nanoTime() - attempt.startedNanos()) / 1_000_000;
-        audit.record(attempt.id(), attempt.at(), attempt.request().examId(), decision.studentId(),
-                Secrets.mask(decision.identifier()), decision.outcome(), attempt.request().language(), latency);
+        return audit.record(new VerificationAudit.AttemptRow(attempt.id(), attempt.at(), attempt.request().examId(),
+                        decision.studentId(), Secrets.mask(decision.identifier()), decision.outcome(),
+                        attempt.request().language(), latency))
+                .thenApply(stored -> decision);
+    }
+
+    private VerificationResult answer(Attempt attempt, Decision decision) {
         count(attempt, decision.outcome());
         log.info("Verification {} for {} on exam {}: {}", attempt.id(), Secrets.mask(decision.identifier()),
                 attempt.request().examId(), decision.outcome().code());
@@ -174,7 +182,7 @@ public class VerifyRespondent {
             return new VerificationResult(attempt.id(), decision.outcome(), Optional.empty(), decision.retryAfter());
         }
         return new VerificationResult(attempt.id(), Outcome.VERIFIED,
-                Optional.of(metadata.of(decision.student(), attempt.id())), Optional.empty());
+                Optional.of(metadata.of(decision.candidate(), attempt.id())), Optional.empty());
     }
 
     private VerificationResult unavailable(Attempt attempt, Throwable failure) {
@@ -229,7 +237,7 @@ public class VerifyRespondent {
             Map<String, String> logContext) {
     }
 
-    private record Decision(Outcome outcome, String identifier, RegisteredStudent student,
+    private record Decision(Outcome outcome, String identifier, Candidate candidate,
             Optional<Instant> retryAfter) {
 
         static Decision of(Outcome outcome, String identifier) {
@@ -237,7 +245,7 @@ public class VerifyRespondent {
         }
 
         UUID studentId() {
-            return student == null ? null : student.id();
+            return candidate == null ? null : candidate.student().id();
         }
     }
 }

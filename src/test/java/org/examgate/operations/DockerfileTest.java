@@ -108,6 +108,20 @@ class DockerfileTest {
     }
 
     @Test
+    void theImageStartsTheJvmWithTheProjectsJvmOptions() {
+        Stage run = last();
+
+        assertThat(run.instructions()).as("COPY jvm.options /app/jvm.options").anySatisfy(instruction -> {
+            assertThat(instruction.keyword()).isEqualTo("COPY");
+            assertThat(instruction.words()).containsExactly("jvm.options", "/app/jvm.options");
+        });
+        Instruction entrypoint = run.instructions().stream()
+                .filter(instruction -> instruction.keyword().equals("ENTRYPOINT")).reduce((a, b) -> b).orElseThrow();
+        assertThat(entrypoint.arguments()).as("java reads the options before the jar")
+                .containsPattern("\"java\",\\s*\"@/app/jvm\\.options\",\\s*\"-jar\"");
+    }
+
+    @Test
     void theFinalStageRunsUnderTheProdProfileOnPort8080WithAHealthCheck() {
         Stage run = last();
 

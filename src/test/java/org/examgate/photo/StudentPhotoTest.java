@@ -438,7 +438,7 @@ class StudentPhotoTest {
         JsonNode student = fixtures.student(PASSWORD);
         uploadRaw("PUT", id(student), "image/png", image("png", 300, 300));
         UUID id = UUID.fromString(id(student));
-        String version = store.versionOf(id).orElseThrow();
+        String version = store.find(id).orElseThrow().version();
 
         HttpResponse<byte[]> expired = fetch(signer.link(id, version, Instant.now().minusSeconds(5)));
         HttpResponse<byte[]> current = fetch(signer.link(id, version, Instant.now().plusSeconds(60)));
