@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -29,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,10 +93,11 @@ public class LoadClient {
         dbDir = opt("db-dir", "");
         out = Path.of(opt("out", "bench-results.txt"));
         Path artifacts = Path.of(opt("artifacts", "."));
+        boolean soak = opt("scenario", "exam-day").equals("soak");
         int students = (int) num("students", 4000);
         int burst = (int) num("burst", 3000);
         int codeStudents = (int) num("code-students", 500);
-        if (burst >= students) {
+        if (!soak && burst >= students) {
             throw new IllegalArgumentException("--students must exceed --burst to leave a sustained set");
         }
         codeStudents = Math.min(codeStudents, students);
@@ -103,7 +106,11 @@ public class LoadClient {
         http = newClient(httpExecutor);
         int status = 0;
         try {
-            run(students, burst, codeStudents, artifacts);
+            if (soak) {
+                Soak.run(codeStudents, artifacts);
+            } else {
+                run(students, burst, codeStudents, artifacts);
+            }
         } catch (Exception e) {
             log("the bench stopped early: %s", e);
             put("bench_incomplete", 1);
@@ -118,29 +125,12 @@ public class LoadClient {
     static void run(int students, int burst, int codeStudents, Path artifacts) throws Exception {
 
         // ---- setup -----------------------------------------------------------------------------
-        long setupStarted = System.nanoTime();
-        bearer = "Bearer " + createApiToken();
-        String pwExam = "bench-" + runId + "-pw";
-        String codeExam = "bench-" + runId + "-code";
-        createExam(pwExam, "[{\"position\":0,\"kind\":\"IDENTIFIER\"},{\"position\":1,\"kind\":\"PASSWORD\"}]", false);
-        createExam(codeExam, "[{\"position\":0,\"kind\":\"IDENTIFIER\"},{\"position\":1,\"kind\":\"ACCESS_CODE\"}]", true);
-        long hashStarted = System.nanoTime();
-        String hash = "{bcrypt}" + new BCryptPasswordEncoder(10).encode(PASSWORD);
-        log("one bcrypt-10 hash computed in %d ms", (System.nanoTime() - hashStarted) / 1_000_000);
         int warmupStudents = (int) num("warmup-students", 1500);
-        seedStudents(students + warmupStudents, hash, (int) num("seed-connections", 16));
-        List<String> codeNumbers = new ArrayList<>();
-        for (int i = 0; i < codeStudents; i++) {
-            codeNumbers.add(studentNumber(i));
-        }
-        enroll(codeExam, codeNumbers);
-        Map<String, String> codes = generateCodes(codeExam);
-        if (codes.size() != codeStudents) {
-            throw new IllegalStateException("expected " + codeStudents + " access codes, got " + codes.size());
-        }
-        put("seed_students", students + warmupStudents);
-        put("seed_s", secondsSince(setupStarted));
-        scrape(artifacts.resolve("prometheus-after-seed.txt"));
+        Seeded seeded = seed(students + warmupStudents, codeStudents, artifacts);
+        String pwExam = seeded.pwExam();
+        String codeExam = seeded.codeExam();
+        Map<String, String> codes = seeded.codes();
+        String hash = seeded.hash();
 
         // ---- warm-up: the server's JIT compiles the paths measured below ----------------------
         long warmupSeconds = num("warmup-seconds", 60);
@@ -210,6 +200,37 @@ public class LoadClient {
     // ============================================================================================
     // Setup through the admin API
     // ============================================================================================
+
+    /** A password exam, an access-code exam with its enrolled students' codes, and the students' shared hash. */
+    record Seeded(String pwExam, String codeExam, Map<String, String> codes, String hash) {
+    }
+
+    /** Students 0 to {@code students - 1}, the first {@code codeStudents} of them enrolled in the code exam. */
+    static Seeded seed(int students, int codeStudents, Path artifacts) throws Exception {
+        long setupStarted = System.nanoTime();
+        bearer = "Bearer " + createApiToken();
+        String pwExam = "bench-" + runId + "-pw";
+        String codeExam = "bench-" + runId + "-code";
+        createExam(pwExam, "[{\"position\":0,\"kind\":\"IDENTIFIER\"},{\"position\":1,\"kind\":\"PASSWORD\"}]", false);
+        createExam(codeExam, "[{\"position\":0,\"kind\":\"IDENTIFIER\"},{\"position\":1,\"kind\":\"ACCESS_CODE\"}]", true);
+        long hashStarted = System.nanoTime();
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder(10).encode(PASSWORD);
+        log("one bcrypt-10 hash computed in %d ms", (System.nanoTime() - hashStarted) / 1_000_000);
+        seedStudents(students, hash, (int) num("seed-connections", 16));
+        List<String> codeNumbers = new ArrayList<>();
+        for (int i = 0; i < codeStudents; i++) {
+            codeNumbers.add(studentNumber(i));
+        }
+        enroll(codeExam, codeNumbers);
+        Map<String, String> codes = generateCodes(codeExam);
+        if (codes.size() != codeStudents) {
+            throw new IllegalStateException("expected " + codeStudents + " access codes, got " + codes.size());
+        }
+        put("seed_students", students);
+        put("seed_s", secondsSince(setupStarted));
+        scrape(artifacts.resolve("prometheus-after-seed.txt"));
+        return new Seeded(pwExam, codeExam, codes, hash);
+    }
 
     static String createApiToken() throws Exception {
         HttpResponse<String> response = send(post("/api/v1/api-tokens",
@@ -1214,5 +1235,331 @@ public class LoadClient {
         all[0] = first;
         System.arraycopy(rest, 0, all, 1, rest.length);
         return all;
+    }
+
+    // ============================================================================================
+    // The soak: a steady mix for a long time, and the server's memory before and after
+    // ============================================================================================
+
+    /**
+     * Minutes of every kind of request at once, each kind at a steady rate from a few connections of
+     * its own, with the server's heap measured after a full collection before and after (and every
+     * {@code --soak-sample-seconds} in between), so that a leak shows as growth.
+     */
+    static final class Soak {
+
+        private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
+        private static final Pattern METASPACE_USED = Pattern.compile("Metaspace\\s+used (\\d+)K");
+
+        /** One kind of request, paced: slot n is due at start + n / rate; a late slot is sent at once. */
+        record Stream(String name, int connections, double rate, Set<String> expected, IntFunction<Answer> send) {
+        }
+
+        /** The server's memory at one moment, right after a full collection. */
+        record Memory(double heapMb, double metaspaceMb, double rssMb, long threads) {
+            @Override
+            public String toString() {
+                return String.format(Locale.ROOT, "heap after GC %.1f MB, metaspace %.1f MB, RSS %.0f MB, %d threads",
+                        heapMb, metaspaceMb, rssMb, threads);
+            }
+        }
+
+        static void run(int codeStudents, Path artifacts) throws Exception {
+            if (serverPid.isEmpty()) {
+                throw new IllegalArgumentException("the soak measures the server's memory: --server-pid is required");
+            }
+            int students = (int) num("soak-students", 4000);
+            Seeded seeded = seed(students, Math.min(codeStudents, students), artifacts);
+            long warmupSeconds = num("soak-warmup-seconds", 60);
+            long seconds = num("soak-seconds", 600);
+            List<Stream> streams = streams(seeded, students);
+
+            // Not measured: the JIT, the pools and the caches reach their working size first.
+            log("soak: warm-up for %d s", warmupSeconds);
+            drive(streams, warmupSeconds, null, 0);
+
+            Memory start = memory("start", artifacts, true);
+            log("soak: start: %s", start);
+            List<double[]> samples = Collections.synchronizedList(new ArrayList<>());
+            samples.add(new double[] {0, start.heapMb()});
+            Cpu cpu = cpuNow();
+            log("soak: %d s of %s", seconds, describe(streams));
+            Map<String, Outcomes> outcomes = drive(streams, seconds, samples, num("soak-sample-seconds", 60));
+            putCpu("soak", cpu);
+            Memory end = memory("end", artifacts, true);
+            samples.add(new double[] {seconds, end.heapMb()});
+            log("soak: end: %s", end);
+
+            report(streams, outcomes, seconds, start, end, trendPerHour(samples));
+            histogramGrowth(artifacts.resolve("heap-histogram-start.txt"), artifacts.resolve("heap-histogram-end.txt"),
+                    artifacts.resolve("heap-histogram-growth.txt"));
+        }
+
+        static List<Stream> streams(Seeded seeded, int students) {
+            List<String> verified = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger fresh = new AtomicInteger();
+            List<Map.Entry<String, String>> codes = new ArrayList<>(seeded.codes().entrySet());
+            // Notifications: fresh ones in sequence, every tenth send a repeat of one already answered.
+            AtomicInteger nextNotification = new AtomicInteger();
+            AtomicInteger delivered = new AtomicInteger();
+            String prefix = "s" + runId;
+            int pages = Math.max(1, students / 50);
+            return List.of(
+                    // A student never verified costs a full hash; once they run out, unknown identifiers
+                    // (also one hash each, answered invalid_credentials), so hashing goes on to the end.
+                    new Stream("verify", (int) num("soak-verify-connections", 4), num("soak-verify-rate", 8),
+                            Set.of("verified", "invalid_credentials"), n -> {
+                                int i = fresh.getAndIncrement();
+                                String identifier = i < students ? studentNumber(i) : "U" + runId + "-" + i;
+                                Answer answer = verify(seeded.pwExam(), identifier, PASSWORD, Duration.ofSeconds(60));
+                                if (answer.verified()) {
+                                    verified.add(identifier);
+                                }
+                                return answer;
+                            }),
+                    new Stream("recheck", (int) num("soak-recheck-connections", 4), num("soak-recheck-rate", 40),
+                            Set.of("verified"), n -> verified.isEmpty() ? null
+                                    : verify(seeded.pwExam(), verified.get(ThreadLocalRandom.current()
+                                            .nextInt(verified.size())), PASSWORD, Duration.ofSeconds(60))),
+                    new Stream("code", (int) num("soak-code-connections", 4), num("soak-code-rate", 40),
+                            Set.of("verified"), n -> {
+                                Map.Entry<String, String> code = codes.get(ThreadLocalRandom.current().nextInt(codes.size()));
+                                return verify(seeded.codeExam(), code.getKey(), code.getValue(), Duration.ofSeconds(60));
+                            }),
+                    new Stream("notify", (int) num("soak-notify-connections", 8), num("soak-notify-rate", 150),
+                            Set.of("received", "duplicate"), n -> {
+                                int seen = delivered.get();
+                                if (n % 10 == 9 && seen > 0) {
+                                    Answer again = notification(prefix, ThreadLocalRandom.current().nextInt(seen), true);
+                                    return "received".equals(again.outcome) ? relabel(again, "repeat-received") : again;
+                                }
+                                int k = nextNotification.getAndIncrement();
+                                Answer answer = notification(prefix, k, false);
+                                // Repeats pick among the first `delivered`; a gap (one still in flight) is harmless.
+                                delivered.accumulateAndGet(k + 1, Math::max);
+                                return answer;
+                            }),
+                    new Stream("admin", (int) num("soak-admin-connections", 2), num("soak-admin-rate", 4),
+                            Set.of("ok"), n -> adminGet(switch (n % 4) {
+                                case 0 -> "/api/v1/students?size=50&page=" + ThreadLocalRandom.current().nextInt(pages);
+                                case 1 -> "/api/v1/students?q=" + studentNumber(ThreadLocalRandom.current()
+                                        .nextInt(students)).substring(0, 8);
+                                case 2 -> "/api/v1/events?size=50&type=result_ready";
+                                default -> "/api/v1/verifications?size=50&examId=" + seeded.pwExam();
+                            })));
+        }
+
+        /** A repeated delivery answered "received" was stored twice: not what the contract says. */
+        static Answer relabel(Answer answer, String outcome) {
+            return new Answer(answer.studentNumber, answer.sentNanos, answer.endNanos, outcome);
+        }
+
+        /** Every stream for {@code seconds}; with samples, the memory every {@code sampleSeconds} meanwhile. */
+        static Map<String, Outcomes> drive(List<Stream> streams, long seconds, List<double[]> samples,
+                long sampleSeconds) throws Exception {
+            Map<String, Outcomes> outcomes = new LinkedHashMap<>();
+            long started = System.nanoTime();
+            long until = started + TimeUnit.SECONDS.toNanos(seconds);
+            List<Thread> threads = new ArrayList<>();
+            for (Stream stream : streams) {
+                Outcomes counted = new Outcomes();
+                outcomes.put(stream.name(), counted);
+                AtomicLong slots = new AtomicLong();
+                for (int c = 0; c < stream.connections(); c++) {
+                    threads.add(daemon("soak-" + stream.name() + "-").newThread(() -> {
+                        while (true) {
+                            long n = slots.getAndIncrement();
+                            long due = started + (long) (n * 1e9 / stream.rate());
+                            // A stream that fell behind (a slow machine) stops on time all the same: its
+                            // rate then shows what was achieved, and the run lasts what it says.
+                            if (due >= until || System.nanoTime() >= until) {
+                                return;
+                            }
+                            LockSupport.parkNanos(due - System.nanoTime());
+                            Answer answer = stream.send().apply((int) n);
+                            if (answer != null) {
+                                counted.add(answer);
+                            }
+                        }
+                    }));
+                }
+            }
+            threads.forEach(Thread::start);
+            if (samples != null && sampleSeconds > 0) {
+                for (long at = sampleSeconds; at < seconds; at += sampleSeconds) {
+                    LockSupport.parkNanos(started + TimeUnit.SECONDS.toNanos(at) - System.nanoTime());
+                    Memory now = memory("+" + at + "s", null, false);
+                    samples.add(new double[] {at, now.heapMb()});
+                    log("soak: +%d s: %s; sent so far %s", at, now, sentSoFar(outcomes));
+                }
+            }
+            for (Thread thread : threads) {
+                thread.join(TimeUnit.SECONDS.toMillis(seconds + 120));
+            }
+            return outcomes;
+        }
+
+        static String sentSoFar(Map<String, Outcomes> outcomes) {
+            StringBuilder line = new StringBuilder();
+            outcomes.forEach((name, counted) -> line.append(name).append(' ').append(counted.sent()).append(' '));
+            return line.toString().trim();
+        }
+
+        static String describe(List<Stream> streams) {
+            StringBuilder line = new StringBuilder();
+            for (Stream stream : streams) {
+                line.append(String.format(Locale.ROOT, "%s %.0f/s over %d connections; ", stream.name(), stream.rate(),
+                        stream.connections()));
+            }
+            return line.toString();
+        }
+
+        static Answer adminGet(String path) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                    .header("Authorization", bearer).GET().build();
+            long sentAt = System.nanoTime();
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return new Answer(path, sentAt, System.nanoTime(), "ok");
+                }
+                return Answer.of(path, sentAt, response, null);
+            } catch (Exception e) {
+                return Answer.of(path, sentAt, null, e);
+            }
+        }
+
+        static void report(List<Stream> streams, Map<String, Outcomes> outcomes, long seconds, Memory start,
+                Memory end, double trend) {
+            long requests = 0;
+            long fivexx = 0;
+            long errors = 0;
+            long unexpected = 0;
+            for (Stream stream : streams) {
+                Outcomes counted = outcomes.get(stream.name());
+                long expected = stream.expected().stream().mapToLong(counted::get).sum();
+                requests += counted.sent();
+                fivexx += counted.get("5xx");
+                errors += counted.get("error") + counted.get("timeout");
+                unexpected += counted.sent() - expected;
+                put("soak_" + stream.name() + "_sent", counted.sent());
+                put("soak_" + stream.name() + "_per_s", counted.sent() / (double) seconds);
+                put("soak_" + stream.name() + "_p99_ms", counted.percentile(99));
+                log("soak: %s: %s", stream.name(), counted);
+            }
+            put("soak_seconds", seconds);
+            put("soak_requests", requests);
+            put("soak_5xx", fivexx);
+            put("soak_errors", errors);
+            put("soak_unexpected", unexpected);
+            put("heap_after_gc_start_mb", start.heapMb());
+            put("heap_after_gc_end_mb", end.heapMb());
+            put("heap_growth_mb", end.heapMb() - start.heapMb());
+            put("heap_trend_mb_per_hour", trend);
+            put("metaspace_start_mb", start.metaspaceMb());
+            put("metaspace_end_mb", end.metaspaceMb());
+            put("rss_start_mb", start.rssMb());
+            put("rss_end_mb", end.rssMb());
+            put("threads_start", start.threads());
+            put("threads_end", end.threads());
+        }
+
+        /**
+         * The server's live heap: {@code jcmd GC.class_histogram} collects in full first and counts the
+         * objects that survive, at one safepoint, so requests in flight meanwhile add nothing (a separate
+         * {@code GC.run} then {@code GC.heap_info} would also count what they allocated in between). Then
+         * its metaspace ({@code GC.heap_info}), resident memory and threads.
+         */
+        static Memory memory(String label, Path artifacts, boolean keep) throws IOException {
+            String histogram = jcmdOutput("GC.class_histogram");
+            String heap = jcmdOutput("GC.heap_info");
+            if (artifacts != null && keep) {
+                Files.writeString(artifacts.resolve("heap-histogram-" + label + ".txt"), histogram);
+                Files.writeString(artifacts.resolve("heap-info-" + label + ".txt"), heap);
+            }
+            Map<String, Long> status = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(Path.of("/proc", serverPid, "status"))) {
+                String[] parts = line.split(":\\s+");
+                if (parts.length == 2 && (parts[0].equals("VmRSS") || parts[0].equals("Threads"))) {
+                    status.put(parts[0], Long.parseLong(parts[1].replace(" kB", "").trim()));
+                }
+            }
+            Matcher total = HISTOGRAM_TOTAL.matcher(histogram);
+            if (!total.find()) {
+                throw new IllegalStateException("unexpected GC.class_histogram output: " + histogram.lines().limit(5)
+                        .toList());
+            }
+            return new Memory(Long.parseLong(total.group(1)) / 1048576.0, kilobytes(METASPACE_USED, heap) / 1024.0,
+                    status.getOrDefault("VmRSS", 0L) / 1024.0, status.getOrDefault("Threads", 0L));
+        }
+
+        static long kilobytes(Pattern pattern, String text) {
+            Matcher matcher = pattern.matcher(text);
+            if (!matcher.find()) {
+                throw new IllegalStateException("unexpected GC.heap_info output: " + text);
+            }
+            return Long.parseLong(matcher.group(1));
+        }
+
+        static String jcmdOutput(String command) throws IOException {
+            Process jcmd = new ProcessBuilder("jcmd", serverPid, command).redirectErrorStream(true).start();
+            String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                if (!jcmd.waitFor(60, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+                    throw new IOException("jcmd " + command + " failed: " + output);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            return output;
+        }
+
+        /** Least-squares slope of heap-after-GC over time: a leak climbs steadily, noise does not. */
+        static double trendPerHour(List<double[]> samples) {
+            int n = samples.size();
+            double sx = 0, sy = 0, sxx = 0, sxy = 0;
+            for (double[] sample : samples) {
+                sx += sample[0];
+                sy += sample[1];
+                sxx += sample[0] * sample[0];
+                sxy += sample[0] * sample[1];
+            }
+            double denominator = n * sxx - sx * sx;
+            return denominator == 0 ? 0 : (n * sxy - sx * sy) / denominator * 3600;
+        }
+
+        /** Classes whose live bytes grew most between two histograms, written out and logged. */
+        static void histogramGrowth(Path start, Path end, Path out) throws IOException {
+            if (!Files.exists(start) || !Files.exists(end)) {
+                return;
+            }
+            Map<String, long[]> before = histogram(start);
+            Map<String, long[]> after = histogram(end);
+            List<String> lines = new ArrayList<>();
+            after.entrySet().stream()
+                    .map(entry -> Map.entry(entry.getKey(), new long[] {
+                            entry.getValue()[0] - before.getOrDefault(entry.getKey(), new long[2])[0],
+                            entry.getValue()[1] - before.getOrDefault(entry.getKey(), new long[2])[1]}))
+                    .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                    .limit(25)
+                    .forEach(entry -> lines.add(String.format(Locale.ROOT, "%+12d bytes %+10d instances  %s",
+                            entry.getValue()[1], entry.getValue()[0], entry.getKey())));
+            Files.write(out, lines);
+            log("soak: live objects that grew most between start and end (all in %s):", out.getFileName());
+            lines.stream().limit(8).forEach(line -> log("  %s", line));
+        }
+
+        /** class name → {instances, bytes} from a {@code GC.class_histogram} listing. */
+        static Map<String, long[]> histogram(Path file) throws IOException {
+            Map<String, long[]> classes = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(file)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 4 && f[0].endsWith(":")) {
+                    classes.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+                }
+            }
+            return classes;
+        }
     }
 }

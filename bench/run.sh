@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
-# The exam-day benchmark of examgate, as one command. See bench/README.md.
+# The exam-day benchmark of examgate, and its soak, as one command. See bench/README.md.
 #
-#   bench/run.sh [exam-day] [--no-build] [--quick] [--<load-client option> <value> ...]
+#   bench/run.sh [exam-day|soak] [--no-build] [--quick] [--<load-client option> <value> ...]
 #
 # Builds examgate, starts it on a free port of 127.0.0.1 (embedded PostgreSQL in a fresh temporary
 # directory, or SPRING_DATASOURCE_URL when set), seeds it, runs the load client, prints each number
 # against its budget and then key=value lines, and stops everything it started. It reports, it does
 # not judge: the exit status is 0 whatever the budgets say (non-zero only if the bench could not run).
+# The soak runs a steady mix for SOAK_SECONDS (600) and reports the server's memory before and after.
 set -uo pipefail
 
 usage() {
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     cat <<'EOF'
 
 Options:
   --no-build        use the existing target/examgate.jar
-  --quick           small numbers for trying the bench out (not for budgets)
+  --quick           small numbers for trying the bench out (not for budgets); the soak: 60 s
   --xmx SIZE        the server's -Xmx (default: jvm.options's)
   --jfr             record the server with Java Flight Recorder (profile settings) into server.jfr
   --jvm OPTION      one more option for the server's JVM (repeatable), e.g. --jvm -XX:+UseSerialGC
@@ -26,23 +27,22 @@ Environment:
   BENCH_MAVEN_ARGS                            extra arguments for ./mvnw (e.g. -o)
   BENCH_OUT_DIR                               where logs and artifacts are kept
                                               (default bench/out/<date-time>)
+  SOAK_SECONDS                                length of the soak (default 600; --soak-seconds too)
 EOF
 }
 
 SCENARIO=exam-day
 BUILD=1
+QUICK=0
 XMX=""
 JFR=0
 EXTRA_JVM=()
 CLIENT_ARGS=()
 while [ $# -gt 0 ]; do
     case "$1" in
-        exam-day) SCENARIO=exam-day; shift ;;
+        exam-day|soak) SCENARIO="$1"; shift ;;
         --no-build) BUILD=0; shift ;;
-        --quick)
-            CLIENT_ARGS+=(--students 500 --burst 300 --code-students 100 --hash-seconds 3 --verify-seconds 5
-                --recheck 200 --code-seconds 3 --notify-seconds 3 --warmup-students 50 --warmup-seconds 6)
-            shift ;;
+        --quick) QUICK=1; shift ;;
         --xmx) XMX="$2"; shift 2 ;;
         --jfr) JFR=1; shift ;;
         --jvm) EXTRA_JVM+=("$2"); shift 2 ;;
@@ -50,9 +50,23 @@ while [ $# -gt 0 ]; do
         --*)
             if [ $# -lt 2 ]; then echo "run.sh: $1 needs a value" >&2; exit 64; fi
             CLIENT_ARGS+=("$1" "$2"); shift 2 ;;
-        *) echo "run.sh: unknown scenario '$1' (known: exam-day)" >&2; exit 64 ;;
+        *) echo "run.sh: unknown scenario '$1' (known: exam-day, soak)" >&2; exit 64 ;;
     esac
 done
+# The scenario's own settings first, so that options given on the command line win.
+if [ "$SCENARIO" = soak ]; then
+    SOAK_SECONDS="${SOAK_SECONDS:-$([ "$QUICK" = 1 ] && echo 60 || echo 600)}"
+    SCENARIO_ARGS=(--scenario soak --soak-seconds "$SOAK_SECONDS")
+    if [ "$QUICK" = 1 ]; then
+        SCENARIO_ARGS+=(--soak-students 500 --code-students 100 --soak-warmup-seconds 10 --soak-sample-seconds 20)
+    fi
+elif [ "$QUICK" = 1 ]; then
+    SCENARIO_ARGS=(--students 500 --burst 300 --code-students 100 --hash-seconds 3 --verify-seconds 5
+        --recheck 200 --code-seconds 3 --notify-seconds 3 --warmup-students 50 --warmup-seconds 6)
+else
+    SCENARIO_ARGS=()
+fi
+CLIENT_ARGS=("${SCENARIO_ARGS[@]}" "${CLIENT_ARGS[@]}")
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT" || exit 1
@@ -187,10 +201,11 @@ done
 [ -n "$READY_S" ] || { tail -40 "$WORK/server.log"; echo "run.sh: examgate not ready after 120 s" >&2; exit 1; }
 say "ready in $READY_S s"
 
-# Peak resident memory of the server process: VmRSS every 200 ms while it runs (at most 2 hours).
+# Peak resident memory of the server process: VmRSS every 200 ms while it runs (at most 2 hours
+# beyond the soak).
 (
     max=0
-    for _ in $(seq 1 36000); do
+    for _ in $(seq 1 $(( (7200 + ${SOAK_SECONDS:-0}) * 5 ))); do
         rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null) || break
         [ -z "$rss" ] && break
         if [ "$rss" -gt "$max" ]; then max=$rss; echo "$max" > "$WORK/rss_max_kb"; fi
@@ -228,7 +243,7 @@ HWM_KB=$(awk '/^VmHWM:/ { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null || 
 # ---- 4. the report -----------------------------------------------------------------------------
 echo
 echo "== examgate $SCENARIO: each number against its budget (CONTRACT.md section 5) =="
-awk -F= '
+awk -F= -v scenario="$SCENARIO" '
     { v[$1] = $2 }
     function check(label, key, op, limit, unit,    val, ok) {
         if (!(key in v)) { printf "  %-44s %12s  %-12s %s\n", label, "n/a", "", "MISSING"; return }
@@ -240,7 +255,30 @@ awk -F= '
     function info(label, key, unit) {
         if (key in v) printf "  %-44s %12s\n", label, v[key] unit
     }
+    function soak() {
+        info("soak length", "soak_seconds", " s")
+        info("requests (verify, recheck, code, notify, admin)", "soak_requests", "")
+        check("  5xx", "soak_5xx", "==", 0, "")
+        check("  connection errors / timeouts", "soak_errors", "==", 0, "")
+        check("  unexpected answers", "soak_unexpected", "==", 0, "")
+        info("heap after full GC, start", "heap_after_gc_start_mb", " MB")
+        info("heap after full GC, end", "heap_after_gc_end_mb", " MB")
+        info("  growth", "heap_growth_mb", " MB")
+        info("  trend over the samples", "heap_trend_mb_per_hour", " MB/h")
+        info("metaspace, start / end", "metaspace_start_mb", " MB")
+        info("", "metaspace_end_mb", " MB")
+        info("resident memory, start / end", "rss_start_mb", " MB")
+        info("", "rss_end_mb", " MB")
+        info("threads, start / end", "threads_start", "")
+        info("", "threads_end", "")
+        check("server peak resident memory", "rss_mb", "<", 512, " MiB")
+        if ("bench_incomplete" in v) print "  THE SOAK STOPPED EARLY: see client.log"
+        if ("soak_cpu_other_pct" in v)
+            printf "  CPU share of the machine: server %s%%, db %s%%, client %s%%, other %s%%\n", v["soak_cpu_server_pct"], \
+                v["soak_cpu_db_pct"], v["soak_cpu_client_pct"], v["soak_cpu_other_pct"]
+    }
     END {
+        if (scenario == "soak") { soak(); exit }
         info("raw hash rate (bcrypt-10, all cores)", "hash_rate", "/s")
         check("sustained verify rate / hash rate", "verify_ratio", ">=", 0.90, "")
         info("  the same, less the load client'"'"'s CPU share", "verify_ratio_ex_client", "")

@@ -15,6 +15,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * When each API token was last used. A script may call the API many times a second, so uses are
@@ -53,10 +54,13 @@ class ApiTokenUsage implements SchedulingConfigurer {
             pending.remove(use.getKey(), use.getValue());
             try {
                 tokens.recordUse(use.getKey(), use.getValue());
-            } catch (DataAccessException e) {
+            } catch (DataAccessException | TransactionException e) {
+                // An unreachable database surfaces as a TransactionException. The rest wait for the next flush
+                // too: each of them would only wait for a connection timeout of its own, at shutdown as well.
                 record(use.getKey(), use.getValue());
                 log.warn("Could not record when API token {} was last used: {}", Secrets.mask(use.getKey().toString()),
                         e.getClass().getSimpleName());
+                return;
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.examgate.operations;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -12,9 +11,35 @@ import org.springframework.util.StringUtils;
 /**
  * Under the {@code prod} profile, refuses to start before anything else happens (no embedded
  * database, no generated credentials) unless the operator configured a database, a webhook client
- * and an admin. Registered in {@code META-INF/spring.factories} so it runs before the context exists.
+ * and an admin. Registered in {@code META-INF/spring.factories} so it runs before the context exists;
+ * {@link ProductionSettingsFailureAnalyzer} turns the refusal into a short report.
  */
 public class ProductionReadinessCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+    /** What the prod profile requires, in the order an operator meets it. */
+    enum Required {
+        SPRING_DATASOURCE_URL("spring.datasource.url",
+                "the external PostgreSQL, e.g. jdbc:postgresql://db.uni.example:5432/examgate, with "
+                        + "SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD"),
+        EXAMGATE_WEBHOOK_CLIENT_ID("examgate.webhook.client-id",
+                "the client id entered in ExamJoint's developer settings"),
+        EXAMGATE_WEBHOOK_CLIENT_SECRET("examgate.webhook.client-secret",
+                "the secret entered with that client id in ExamJoint"),
+        EXAMGATE_ADMIN_USERNAME("examgate.admin.username", "the first staff account of the admin API"),
+        EXAMGATE_ADMIN_PASSWORD("examgate.admin.password", "the password of that staff account");
+
+        private final String property;
+        private final String meaning;
+
+        Required(String property, String meaning) {
+            this.property = property;
+            this.meaning = meaning;
+        }
+
+        String meaning() {
+            return meaning;
+        }
+    }
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -22,22 +47,11 @@ public class ProductionReadinessCheck implements ApplicationListener<Application
         if (!environment.acceptsProfiles(Profiles.of("prod"))) {
             return;
         }
-        List<String> missing = new ArrayList<>();
-        require(environment, "spring.datasource.url", "SPRING_DATASOURCE_URL", missing);
-        require(environment, "examgate.webhook.client-id", "EXAMGATE_WEBHOOK_CLIENT_ID", missing);
-        require(environment, "examgate.webhook.client-secret", "EXAMGATE_WEBHOOK_CLIENT_SECRET", missing);
-        require(environment, "examgate.admin.username", "EXAMGATE_ADMIN_USERNAME", missing);
-        require(environment, "examgate.admin.password", "EXAMGATE_ADMIN_PASSWORD", missing);
+        List<Required> missing = List.of(Required.values()).stream()
+                .filter(required -> !StringUtils.hasText(environment.getProperty(required.property)))
+                .toList();
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("The prod profile needs these settings, which are not set: "
-                    + String.join(", ", missing) + ". examgate will not start without them.");
-        }
-    }
-
-    private static void require(ConfigurableEnvironment environment, String property, String variable,
-            List<String> missing) {
-        if (!StringUtils.hasText(environment.getProperty(property))) {
-            missing.add(variable);
+            throw new MissingProductionSettings(missing);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * When each webhook client last authenticated. The webhook is on the hot path, so a success only
@@ -43,8 +44,10 @@ class WebhookClientUsage {
         for (Map.Entry<UUID, Instant> entry : pending.entrySet()) {
             try {
                 clients.recordLastUse(entry.getKey(), entry.getValue());
-            } catch (DataAccessException e) {
+            } catch (DataAccessException | TransactionException e) {
                 // Kept in memory for the next flush; losing a last-use time is harmless, failing requests is not.
+                // An unreachable database surfaces as a TransactionException (no connection for the transaction);
+                // it must not escape into the scheduler, or into the shutdown, as a stack trace.
                 log.warn("Could not record when webhook clients were last used: {}", e.getClass().getSimpleName());
                 return;
             }

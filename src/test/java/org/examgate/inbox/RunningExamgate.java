@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.examgate.ExamgateApplication;
 import org.examgate.support.Http;
@@ -79,24 +80,44 @@ final class RunningExamgate implements AutoCloseable {
         return send("POST", "/webhooks/examjoint", Http.platformHeaders(), body);
     }
 
+    /** Sent at once, answered later: for requests that are to be in flight at some moment. */
+    CompletableFuture<Answer> webhookAsync(String body) {
+        return client.sendAsync(request("POST", "/webhooks/examjoint", Http.platformHeaders(), body),
+                HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> new Answer(response.statusCode(), response.body()));
+    }
+
     Answer health() {
         return send("GET", "/actuator/health", Map.of(), null);
     }
 
     Answer asAdmin(String path) {
-        return send("GET", path, Map.of("Authorization",
-                Http.basic(TestCredentials.ADMIN_USERNAME, TestCredentials.ADMIN_PASSWORD)), null);
+        return asAdmin("GET", path, null);
     }
 
-    private Answer send(String method, String path, Map<String, String> headers, String body) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+    Answer asAdmin(String method, String path, String jsonBody) {
+        return send(method, path, Map.of("Authorization",
+                Http.basic(TestCredentials.ADMIN_USERNAME, TestCredentials.ADMIN_PASSWORD),
+                "Content-Type", "application/json"), jsonBody);
+    }
+
+    int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private HttpRequest request(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port() + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
+        return request.build();
+    }
+
+    private Answer send(String method, String path, Map<String, String> headers, String body) {
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request(method, path, headers, body),
+                    HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path + " failed", e);

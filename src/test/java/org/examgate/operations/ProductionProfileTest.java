@@ -22,6 +22,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.examgate.ExamgateApplication;
 import org.examgate.support.TestCredentials;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,6 +32,8 @@ import org.springframework.boot.context.event.ApplicationContextInitializedEvent
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.SpringApplicationEvent;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,6 +123,24 @@ class ProductionProfileTest {
         assertThat(events).contains(ApplicationFailedEvent.class)
                 .doesNotContain(ApplicationContextInitializedEvent.class, ApplicationPreparedEvent.class);
         assertThat(embeddedDatabaseDir()).as("no embedded PostgreSQL was set up").doesNotExist();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theRefusalIsAShortReportOfWhatToSetWithoutAStackTrace(CapturedOutput output) {
+        startProd(Map.of("SPRING_DATASOURCE_URL", REQUIRED.get("SPRING_DATASOURCE_URL")[1],
+                "EXAMGATE_WEBHOOK_CLIENT_ID", TestCredentials.CLIENT_ID,
+                "EXAMGATE_WEBHOOK_CLIENT_SECRET", TestCredentials.CLIENT_SECRET));
+
+        assertThat(output).contains("APPLICATION FAILED TO START")
+                .contains("examgate will not start with the prod profile: these settings are not set: "
+                        + "EXAMGATE_ADMIN_USERNAME, EXAMGATE_ADMIN_PASSWORD.")
+                .contains("Action:")
+                .contains("EXAMGATE_ADMIN_USERNAME: the first staff account of the admin API")
+                .contains("start it without the prod profile")
+                .doesNotContain("SPRING_DATASOURCE_URL:").doesNotContain(TestCredentials.CLIENT_SECRET);
+        assertThat(output.toString().lines().filter(line -> line.matches("\\s+at [a-z]+\\..*")))
+                .as("no stack trace").isEmpty();
     }
 
     /**
