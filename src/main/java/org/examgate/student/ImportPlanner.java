@@ -103,6 +103,12 @@ class ImportPlanner {
             return PlannedRow.rejected(row, existing, String.join("; ", reasons));
         }
         String attributesJson = attributesJson(header, row, existing);
+        // The same bound as the admin API's: attributes travel in every verification answer, and a stored
+        // key longer than the JSON reader accepts would make the student unreadable.
+        if (attributesJson.length() > StudentAdministration.MAX_ATTRIBUTES_LENGTH) {
+            return PlannedRow.rejected(row, existing, "too long: attributes (at most "
+                    + StudentAdministration.MAX_ATTRIBUTES_LENGTH + " characters as JSON)");
+        }
         StudentProfile profile = new StudentProfile(fields.studentNumber(), fields.matricNumber(), fields.email(),
                 fields.fullName(), fields.about(), fields.status(), fields.photoUrl(), attributesJson);
         PlannedRow.Outcome outcome = existing == null ? PlannedRow.Outcome.CREATED

@@ -39,6 +39,8 @@ class WebhookController {
 
     static final String PATH = "/webhooks/examjoint";
     static final int MAX_BODY_BYTES = 256 * 1024;
+    /** A body too large is read to its end up to this size, so that its 413 arrives; beyond it, not. */
+    private static final long MAX_DRAINED_BYTES = 8L * 1024 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
 
@@ -133,9 +135,7 @@ class WebhookController {
     }
 
     private ResponseEntity<Object> unknown(String name, WebhookEvent event) {
-        // The name is stored as text, which cannot hold every character JSON can carry (NUL among them).
-        String printable = name.replaceAll("\\p{Cntrl}", "");
-        String eventType = printable.length() <= 64 ? printable : printable.substring(0, 64);
+        String eventType = name.length() <= 64 ? name : name.substring(0, 64);
         return WebhookReply.status(recordNotification.recordUnknown(eventType,
                 safeId(event, "exam_id"), safeId(event, "respondent_id"),
                 json.writeValueAsString(event.body())).status());
@@ -152,12 +152,31 @@ class WebhookController {
 
     /** The body, or null if it is larger than the limit. */
     private static byte[] readLimited(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            return null;
-        }
         try (InputStream in = request.getInputStream()) {
+            if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+                drain(in);
+                return null;
+            }
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            return body.length > MAX_BODY_BYTES ? null : body;
+            if (body.length > MAX_BODY_BYTES) {
+                drain(in);
+                return null;
+            }
+            return body;
+        }
+    }
+
+    /**
+     * Reads on to the end of what the client sends, within a bound. The connection is closed after a
+     * 413, and closed on bytes still unread it is reset: the client may then get no answer at all.
+     */
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = MAX_DRAINED_BYTES;
+        int read = 0;
+        while (left > 0 && read >= 0) {
+            read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            left -= Math.max(read, 0);
         }
     }
 }

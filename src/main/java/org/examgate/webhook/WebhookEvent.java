@@ -23,7 +23,12 @@ record WebhookEvent(JsonNode body) {
     private static final long EARLIEST_MILLIS = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
     private static final long LATEST_MILLIS = Instant.parse("2200-01-01T00:00:00Z").toEpochMilli();
 
-    /** The event name, or empty if absent; a non-text {@code event} is a bad request. */
+    /**
+     * The event name, or empty if absent; a non-text {@code event} is a bad request. Control characters
+     * are left out before the name is matched, not only when it is stored (the event log cannot hold a
+     * NUL): otherwise result_ready followed by a NUL would be an unknown event when matched and a
+     * result_ready without its ids when stored.
+     */
     Optional<String> name() {
         JsonNode event = body.get("event");
         if (event == null || event.isNull()) {
@@ -32,7 +37,7 @@ record WebhookEvent(JsonNode body) {
         if (!event.isString()) {
             throw new BadWebhookRequest("event must be a string");
         }
-        return Optional.of(event.stringValue());
+        return Optional.of(event.stringValue().replaceAll("\\p{Cntrl}", ""));
     }
 
     /** A required id of a notification, checked so it can be stored and shown safely. */

@@ -405,8 +405,9 @@ class NotificationWebhookTest {
 
         assertThat(status(http.webhook(body))).isEqualTo("ignored");
 
+        // Read as text: jsonb cannot hold the NUL that other stored payloads may carry.
         assertThat(jdbc.sql("select count(*) from webhook_event where event_type = 'proctor_flagged' "
-                + "and payload::jsonb ->> 'marker' = ?").param(marker).query(Long.class).single()).isEqualTo(1);
+                + "and strpos(payload::text, ?) > 0").param(marker).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

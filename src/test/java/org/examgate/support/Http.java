@@ -51,10 +51,17 @@ public class Http {
     }
 
     public static Map<String, String> platformHeaders() {
+        return platformHeaders("application/json");
+    }
+
+    /** The test platform's credentials and this Content-Type (null: none). */
+    public static Map<String, String> platformHeaders(String contentType) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("x-client-id", TestCredentials.CLIENT_ID);
         headers.put("x-client-secret", TestCredentials.CLIENT_SECRET);
-        headers.put("Content-Type", "application/json");
+        if (contentType != null) {
+            headers.put("Content-Type", contentType);
+        }
         return headers;
     }
 

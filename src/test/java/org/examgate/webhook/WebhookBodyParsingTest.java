@@ -3,7 +3,6 @@ package org.examgate.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,7 +10,6 @@ import java.util.UUID;
 import org.examgate.support.ExamgateTest;
 import org.examgate.support.Http;
 import org.examgate.support.Http.Response;
-import org.examgate.support.TestCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
@@ -34,16 +32,6 @@ class WebhookBodyParsingTest {
 
     private final String examId = "exam-body-" + UUID.randomUUID();
     private final String respondentId = "r-" + UUID.randomUUID();
-
-    private static Map<String, String> platformHeaders(String contentType) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("x-client-id", TestCredentials.CLIENT_ID);
-        headers.put("x-client-secret", TestCredentials.CLIENT_SECRET);
-        if (contentType != null) {
-            headers.put("Content-Type", contentType);
-        }
-        return headers;
-    }
 
     private String resultReady() {
         return "{\"event\":\"result_ready\",\"exam_id\":\"" + examId + "\",\"respondent_id\":\"" + respondentId + "\"}";
@@ -89,7 +77,7 @@ class WebhookBodyParsingTest {
             "text/plain", "text/plain; charset=utf-8", "application/x-www-form-urlencoded",
             "application/octet-stream", "multipart/form-data; boundary=xyz"})
     void aNotificationIsReadAsJsonWhateverTheContentTypeSays(String contentType) {
-        Response response = http.webhook(platformHeaders(contentType), resultReady());
+        Response response = http.webhook(Http.platformHeaders(contentType), resultReady());
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json().get("status").stringValue()).isEqualTo("received");
@@ -104,7 +92,7 @@ class WebhookBodyParsingTest {
                 "fields", List.of(Map.of("position", 0, "value", "U-nobody-" + UUID.randomUUID()),
                         Map.of("position", 1, "value", "some password"))));
 
-        Response response = http.webhook(platformHeaders(contentType), body);
+        Response response = http.webhook(Http.platformHeaders(contentType), body);
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json().get("errorCode").stringValue())
@@ -183,7 +171,7 @@ class WebhookBodyParsingTest {
     void anEmptyBodyIsABadRequest() {
         assertError(http.webhook(""), 400);
         assertError(http.webhook("   \n"), 400);
-        assertError(http.webhookBytes(platformHeaders(null), new byte[0]), 400);
+        assertError(http.webhookBytes(Http.platformHeaders(null), new byte[0]), 400);
     }
 
     @Test
