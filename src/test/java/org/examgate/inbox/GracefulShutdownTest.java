@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.examgate.support.Fixtures;
 import org.examgate.support.Http;
@@ -141,8 +142,11 @@ class GracefulShutdownTest {
         String exam = Fixtures.unique("exam-shutdown-outage-");
         MeterRegistry meters = examgate.bean(MeterRegistry.class);
 
-        // With the database gone, each delivery waits for a connection before it is journaled.
+        // With the database gone and no connection left in the pool, each delivery waits for a connection
+        // before it is journaled. (A pooled connection, used moments ago, would fail at once instead: the
+        // first delivery would be journaled at once and the others would queue behind it without waiting.)
         postgres.stop();
+        examgate.bean(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
         List<CompletableFuture<RunningExamgate.Answer>> notifications = sendNotifications(exam);
         await("deliveries waiting for a database connection",
                 () -> meters.get("hikaricp.connections.pending").gauge().value() >= NOTIFICATIONS);
