@@ -56,7 +56,7 @@ echo "File: $(du -h "$WORK/students.csv" | cut -f1)"
 echo "Starting $JAR on $BASE"
 # shellcheck disable=SC2086
 java $JAVA_OPTS -jar "$JAR" --server.address=127.0.0.1 --server.port="$PORT" \
-    --examgate.embedded-db.dir="$WORK/postgres" \
+    --examgate.embedded-db.dir="$WORK/postgres" --examgate.journal.dir="$WORK/journal" \
     --examgate.admin.username="${ADMIN%%:*}" --examgate.admin.password="${ADMIN#*:}" \
     --examgate.webhook.client-id=bench --examgate.webhook.client-secret="bench-webhook-secret-$RANDOM$RANDOM" \
     > "$WORK/server.log" 2>&1 &

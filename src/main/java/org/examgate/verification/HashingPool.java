@@ -22,11 +22,10 @@ import org.springframework.stereotype.Component;
  * answered in time.
  *
  * <p>Admission estimates when a new hash would finish from the work already admitted and the
- * measured wall time of a hash, with a margin; a request that would finish after its deadline is
- * refused at once (the caller answers {@code busy}), so no hash is spent on an answer nobody waits
- * for. Should hashing turn out slower than estimated (the machine is busy answering), the newest
- * admitted requests that can no longer make it are refused as soon as that is known, not when their
- * deadline comes.
+ * {@link HashPace pace} of hashing, with a margin; a request that would finish after its deadline
+ * is refused at once (the caller answers {@code busy}), so no hash is spent on an answer nobody
+ * waits for. Should hashing turn out slower than estimated, the newest admitted requests that can no
+ * longer make it are refused as soon as that is known, not when their deadline comes.
  *
  * <p>The hash threads run at the lowest Java priority. With the JVM options examgate ships
  * ({@code jvm.options}: {@code -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19}) that is
@@ -40,7 +39,7 @@ class HashingPool implements DisposableBean {
      * Admission plans for hashes this much slower than measured: a burst arrives faster than any
      * measurement of it, and the CPU its requests take is taken from hashing.
      */
-    static final double ADMISSION_MARGIN = 1.25;
+    static final double ADMISSION_MARGIN = 1.2;
 
     private final int threads;
     private final Clock clock;
@@ -48,13 +47,12 @@ class HashingPool implements DisposableBean {
     private final List<Thread> workers = new ArrayList<>();
     private final AtomicInteger admitted = new AtomicInteger();
     private final Counter shed;
-    /** Exponentially weighted mean of a hash's wall time under the current load. */
-    private volatile double meanHashNanos;
+    private final HashPace pace;
 
     HashingPool(VerificationProperties properties, PasswordHashing hashing, Clock clock, MeterRegistry meters) {
         this.threads = properties.effectiveHashThreads();
         this.clock = clock;
-        this.meanHashNanos = calibrate(hashing);
+        this.pace = new HashPace(calibrate(hashing));
         Gauge.builder("examgate.verification.hash.queue", admitted, AtomicInteger::get)
                 .description("Verifications admitted to the hash pool and not yet hashed").register(meters);
         this.shed = Counter.builder("examgate.verification.hash.shed")
@@ -69,13 +67,13 @@ class HashingPool implements DisposableBean {
         }
     }
 
-    /** The time of a hash once the JVM has warmed up: the first ones in a fresh JVM are several times slower. */
-    private static double calibrate(PasswordHashing hashing) {
+    /** The CPU time of a hash once the JVM has warmed up: the first ones in a fresh JVM are several times slower. */
+    private static long calibrate(PasswordHashing hashing) {
         long fastest = Long.MAX_VALUE;
         for (int i = 0; i < 4; i++) {
-            long started = System.nanoTime();
+            long started = HashPace.cpuNanos();
             hashing.spendOneHash("calibration");
-            fastest = Math.min(fastest, System.nanoTime() - started);
+            fastest = Math.min(fastest, HashPace.cpuNanos() - started);
         }
         return fastest;
     }
@@ -100,8 +98,13 @@ class HashingPool implements DisposableBean {
             return true;
         }
         long rounds = ahead / threads + 1;
-        long finishNanos = (long) (rounds * meanHashNanos * margin);
+        long finishNanos = (long) (rounds * pace.nanosPerHash() * margin);
         return !clock.instant().plusNanos(finishNanos).isAfter(deadline);
+    }
+
+    private boolean fitsAtFullSpeed(Instant deadline, int ahead) {
+        long rounds = ahead / threads + 1;
+        return ahead < threads || !clock.instant().plusNanos((long) (rounds * pace.cpuNanosPerHash())).isAfter(deadline);
     }
 
     private void work() {
@@ -114,13 +117,14 @@ class HashingPool implements DisposableBean {
             }
             try {
                 // Past the deadline, or so close that even half a hash would overrun it: not worth a hash.
-                if (clock.instant().plusNanos((long) (meanHashNanos / 2)).isAfter(job.deadline())) {
+                if (clock.instant().plusNanos((long) (pace.nanosPerHash() / 2)).isAfter(job.deadline())) {
                     job.refuse();
                     continue;
                 }
                 long started = System.nanoTime();
+                long startedCpu = HashPace.cpuNanos();
                 job.hash();
-                meanHashNanos = 0.9 * meanHashNanos + 0.1 * (System.nanoTime() - started);
+                pace.record(HashPace.cpuNanos() - startedCpu, System.nanoTime() - started);
             } finally {
                 admitted.decrementAndGet();
             }
@@ -128,10 +132,15 @@ class HashingPool implements DisposableBean {
         }
     }
 
-    /** Refuses, newest first, the waiting requests that the hashes ahead of them would now make late. */
+    /**
+     * Refuses, newest first, the waiting requests that could not finish in time even if hashing had the
+     * cores to itself from now on. Only the hopeless: the share of the cores hashing gets comes back
+     * after a burst has been answered, and a request refused on a passing slowness is a student turned
+     * away who could have been served.
+     */
     private void shedWhatCannotFinish() {
         Job last;
-        while ((last = queue.peekLast()) != null && !fitsBefore(last.deadline(), admitted.get() - 1, 1.0)) {
+        while ((last = queue.peekLast()) != null && !fitsAtFullSpeed(last.deadline(), admitted.get() - 1)) {
             if (queue.removeLastOccurrence(last)) {
                 admitted.decrementAndGet();
                 shed.increment();
@@ -145,7 +154,7 @@ class HashingPool implements DisposableBean {
     }
 
     double meanHashMillis() {
-        return meanHashNanos / 1_000_000;
+        return pace.nanosPerHash() / 1_000_000;
     }
 
     /** Runs after the web server has finished its requests; anything still waiting is answered, never dropped. */

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.examgate.inbox.Notification;
 import org.examgate.inbox.NotificationType;
 import org.examgate.inbox.RecordNotification;
+import org.examgate.verification.Outcome;
 import org.examgate.verification.StudentMessages;
 import org.examgate.verification.VerificationRequest;
 import org.examgate.verification.VerifyRespondent;
@@ -114,8 +115,10 @@ class WebhookController {
     private CompletableFuture<ResponseEntity<Object>> verify(VerificationRequest request) {
         return verifyRespondent.verify(request).thenApply(result -> result.respondent()
                 .map(WebhookReply::verified)
-                .orElseGet(() -> WebhookReply.refused(messages.messageFor(result, request.language()),
-                        result.outcome().code())));
+                .orElseGet(() -> result.outcome() == Outcome.BUSY
+                        ? WebhookReply.busy(messages.messageFor(result, request.language()), result.outcome().code())
+                        : WebhookReply.refused(messages.messageFor(result, request.language()),
+                                result.outcome().code())));
     }
 
     private static CompletableFuture<ResponseEntity<Object>> done(ResponseEntity<Object> reply) {

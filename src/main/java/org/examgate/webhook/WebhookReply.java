@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.examgate.verification.VerificationResult;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,16 @@ final class WebhookReply {
 
     static ResponseEntity<Object> refused(String message, String code) {
         return json(HttpStatus.OK, new ErrorBody(message, code));
+    }
+
+    /**
+     * {@code busy}: examgate is overloaded, so the connection is closed after the answer rather than
+     * kept open idle. A burst of thousands of connections then holds memory only while its requests
+     * are being answered, and the slots go to the students still waiting to be accepted.
+     */
+    static ResponseEntity<Object> busy(String message, String code) {
+        return ResponseEntity.status(HttpStatus.OK).header(HttpHeaders.CONNECTION, "close")
+                .contentType(MediaType.APPLICATION_JSON).body(new ErrorBody(message, code));
     }
 
     static ResponseEntity<Object> verified(VerificationResult.Respondent respondent) {

@@ -47,6 +47,22 @@ class BusyAnswerTest {
     }
 
     @Test
+    void aBusyAnswerClosesItsConnectionAndOthersKeepTheirs() {
+        List<Http.Response> answers = IntStream.range(0, 48)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> http.webhook(
+                        Fixtures.verifyBody("exam-busy-close", 0, "CLOSE-" + i, 1, "some password"))))
+                .toList().stream().map(CompletableFuture::join).toList();
+
+        assertThat(answers).anySatisfy(answer -> assertThat(answer.body()).contains("\"busy\""));
+        for (Http.Response answer : answers) {
+            boolean busy = answer.body().contains("\"busy\"");
+            assertThat(answer.headers().firstValue("Connection"))
+                    .as(busy ? "busy: the connection is let go" : "other answers keep the connection")
+                    .isEqualTo(busy ? java.util.Optional.of("close") : java.util.Optional.empty());
+        }
+    }
+
+    @Test
     void aBusyAnswerIsRecordedInTheAuditTrailButNotCountedAgainstTheIdentifier() {
         String prefix = Fixtures.unique("BUSY-");
         List<String> identifiers = IntStream.range(0, 48).mapToObj(i -> prefix + "-" + i).toList();

@@ -61,9 +61,9 @@ class HashingPoolTest {
         long started = System.nanoTime();
         Optional<HashingPool.Ticket> ticket;
         while ((ticket = pool.admit(deadline)).isPresent() && answers.size() < 1_000_000) {
-            // Each "hash" takes 100 ms, far longer than the calibrated bcrypt-4 hash admission planned for.
+            // Each "hash" takes 100 ms of CPU, far more than the calibrated bcrypt-4 hash admission planned for.
             answers.add(ticket.get().run(() -> {
-                sleep(100);
+                spinCpu(100);
                 return 1L;
             }, () -> -elapsedMillis(started)));
         }
@@ -93,11 +93,12 @@ class HashingPoolTest {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private static void spinCpu(long millis) {
+        long until = HashPace.cpuNanos() + TimeUnit.MILLISECONDS.toNanos(millis);
+        long spins = 0;
+        while (HashPace.cpuNanos() < until) {
+            spins++;
         }
+        assertThat(spins).isPositive();
     }
 }
