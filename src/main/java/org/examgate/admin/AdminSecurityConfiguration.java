@@ -2,6 +2,7 @@ package org.examgate.admin;
 
 import java.time.Clock;
 
+import jakarta.servlet.DispatcherType;
 import org.examgate.credential.PasswordHashing;
 import org.examgate.lockout.Lockouts;
 import org.springframework.context.annotation.Bean;
@@ -67,11 +68,14 @@ class AdminSecurityConfiguration {
                 .addFilterBefore(new ApiTokenAuthenticationFilter(authenticationManager, entryPoint),
                         BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // The error page of a request already authorised (or refused) is its answer; asked
+                        // for directly, /error has nothing to say.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers("/error").denyAll()
                         .requestMatchers("/webhooks/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(StaffRole.ADMIN.name(),
                                 StaffRole.VIEWER.name())
                         .requestMatchers("/api/**").hasRole(StaffRole.ADMIN.name())

@@ -18,18 +18,22 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code Authorization: Bearer} with an API token on the admin API. Requests without a Bearer header
- * go on to HTTP Basic untouched; a Bearer header that does not authenticate is answered 401 at once.
- * Only {@code /api/**}: the webhook checks its own headers and never accepts a token.
+ * {@code Authorization: Bearer} with an API token on the admin API and the staff's actuator endpoints
+ * (a metrics scraper holds a VIEWER token). Requests without a Bearer header go on to HTTP Basic
+ * untouched; a Bearer header that does not authenticate is answered 401 at once. Never on the
+ * webhook, which checks its own headers.
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
-    private static final RequestMatcher ADMIN_API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    private static final RequestMatcher STAFF_PATHS = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
 
     private final AuthenticationManager authenticationManager;
     private final AuthenticationEntryPoint entryPoint;
@@ -44,7 +48,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     /** Whether this request is one whose Bearer token this filter authenticates. */
     static boolean presentsToken(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length()) && ADMIN_API.matches(request);
+        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length()) && STAFF_PATHS.matches(request);
     }
 
     @Override

@@ -58,23 +58,27 @@ class StudentSelections {
                 ? ';' : ',';
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
                 .setTrim(true).get();
+        List<CSVRecord> records;
         try (Reader reader = new StringReader(text); CSVParser parser = CSVParser.parse(reader, format)) {
-            List<CSVRecord> records = parser.getRecords();
-            if (records.isEmpty()) {
-                return new StudentSelection(List.of(), List.of());
-            }
-            int column = headerColumn(records.get(0));
-            List<String> numbers = new ArrayList<>();
-            for (CSVRecord record : records.subList(column >= 0 ? 1 : 0, records.size())) {
-                int at = Math.max(column, 0);
-                if (record.size() > at) {
-                    numbers.add(record.get(at));
-                }
-            }
-            return new StudentSelection(List.of(), numbers);
+            records = parser.getRecords();
         } catch (IOException | RuntimeException e) {
-            throw ApiProblems.badRequest("The CSV could not be read: give a studentNumber column.");
+            // Commons CSV's complaints about a text already in memory: a quote never closed, and the like.
+            throw ApiProblems.badRequest("The CSV could not be read (is a quote left open?): give one student "
+                    + "number a line, under a studentNumber header.");
         }
+        if (records.isEmpty()) {
+            throw ApiProblems.badRequest("The CSV is empty: give one student number a line, under a "
+                    + "studentNumber header.");
+        }
+        int column = headerColumn(records.get(0));
+        List<String> numbers = new ArrayList<>();
+        for (CSVRecord record : records.subList(column >= 0 ? 1 : 0, records.size())) {
+            int at = Math.max(column, 0);
+            if (record.size() > at) {
+                numbers.add(record.get(at));
+            }
+        }
+        return new StudentSelection(List.of(), numbers);
     }
 
     private static int headerColumn(CSVRecord first) {

@@ -150,6 +150,14 @@ class AdminAuthenticationTest {
     }
 
     @Test
+    void theErrorPageAskedForDirectlyIsRefusedNotAServerError() {
+        assertUnauthorized(http.send("GET", "/error", Map.of(), null));
+        Response asAdmin = http.admin("GET", "/error", null);
+        assertThat(asAdmin.status()).as(asAdmin.toString()).isEqualTo(403);
+        assertThat(asAdmin.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void healthAnswersWithoutAuthenticationAndShowsNoDetails() {
         Response response = http.send("GET", "/actuator/health", Map.of(), null);
 

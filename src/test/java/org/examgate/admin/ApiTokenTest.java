@@ -160,6 +160,18 @@ class ApiTokenTest {
     }
 
     @Test
+    void aViewerTokenReadsTheMetricsAndTheHealthDetails() {
+        String token = create("VIEWER", null).get("token").stringValue();
+
+        Response metrics = withToken(token, "GET", "/actuator/prometheus", null);
+        assertThat(metrics.status()).as(metrics.toString()).isEqualTo(200);
+        assertThat(metrics.body()).contains("examgate_verification_hash_queue");
+        Response health = withToken(token, "GET", "/actuator/health", null);
+        assertThat(health.json().has("components")).as(health.toString()).isTrue();
+        assertUnauthorizedProblem(withToken("egt_" + "A".repeat(43), "GET", "/actuator/prometheus", null));
+    }
+
+    @Test
     void aTokenNeverOpensTheWebhook() {
         String token = create("ADMIN", null).get("token").stringValue();
         String notification = "{\"event\":\"result_ready\",\"exam_id\":\"e\",\"respondent_id\":\"r\"}";

@@ -2,6 +2,7 @@ package org.examgate.photo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -35,7 +36,10 @@ import org.examgate.support.Http.Response;
 import org.examgate.support.TestCredentials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -44,6 +48,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Student photos over real HTTP: upload, checks, download, delete, and the signed links the platform fetches. */
 @ExamgateTest
+@ExtendWith(OutputCaptureExtension.class)
 class StudentPhotoTest {
 
     private static final String PASSWORD = "photo day password";
@@ -89,6 +94,21 @@ class StudentPhotoTest {
         assertThat(photo.get("bytes").intValue()).isEqualTo(jpeg.length);
         assertThat(photo.has("warning")).isTrue();
         assertThat(photo.get("warning").isNull()).as("large enough for face matching").isTrue();
+    }
+
+    @Test
+    void anUploadAbandonedHalfwayIsLoggedAsTheCallerGoneNotAsAFailureAndStoresNothing(CapturedOutput output)
+            throws IOException {
+        String id = id(fixtures.student(PASSWORD));
+        byte[] png = image("png", 1600, 1600);
+
+        http.abandon("PUT", photoPath(id), adminHeaders("image/png"), png.length, Arrays.copyOf(png, png.length / 2));
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(output.getAll()).contains("The caller went away before its request"));
+        assertThat(output.getAll()).as("no failure, no stack trace").doesNotContain("Unexpected failure")
+                .doesNotContain("\tat org.apache");
+        assertThat(http.admin("GET", "/api/v1/students/" + id, null).json().get("hasPhoto").booleanValue()).isFalse();
     }
 
     @Test

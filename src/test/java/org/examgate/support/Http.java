@@ -65,6 +65,32 @@ public class Http {
         return headers;
     }
 
+    /**
+     * A client that goes away in the middle of its body: the headers promise {@code declaredLength}
+     * bytes, only {@code partial} arrive, then the connection closes. Nothing can be answered.
+     */
+    public void abandon(String method, String path, Map<String, String> headers, int declaredLength, byte[] partial)
+            throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            head.append("Content-Length: ").append(declaredLength).append("\r\n\r\n");
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(partial);
+            socket.getOutputStream().flush();
+            // Long enough for the server to be reading the body when the connection closes.
+            sleep(300);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Calls the admin API as the test admin. */
     public Response admin(String method, String path, String jsonBody) {
         return asUser(TestCredentials.ADMIN_USERNAME, TestCredentials.ADMIN_PASSWORD, method, path, jsonBody);

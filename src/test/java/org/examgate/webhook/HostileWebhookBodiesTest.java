@@ -28,14 +28,14 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Property: whatever body arrives, the webhook answers in the contract's format without a server
- * error or anything internal, and a refused body leaves every table as it was. 8,000 generated
+ * error or anything internal, and a refused body leaves every table as it was. 10,000 generated
  * bodies per run (seed {@link PropertyCheck#DEFAULT_SEED}).
  */
 @ExamgateTest
 @ExtendWith(OutputCaptureExtension.class)
 class HostileWebhookBodiesTest {
 
-    static final int TRIES = 8_000;
+    static final int TRIES = 10_000;
 
     @Autowired
     Http http;
@@ -46,7 +46,7 @@ class HostileWebhookBodiesTest {
     private final Map<String, Integer> answers = new TreeMap<>();
 
     @Test
-    void eightThousandHostileBodiesGetAClearAnswerAndRefusedOnesChangeNothing(CapturedOutput output)
+    void tenThousandHostileBodiesGetAClearAnswerAndRefusedOnesChangeNothing(CapturedOutput output)
             throws IOException {
         String run = Fixtures.unique("fz");
         Fixtures fixtures = new Fixtures(http);
@@ -68,13 +68,17 @@ class HostileWebhookBodiesTest {
                 .isEqualTo("verified");
     }
 
-    /** Found by the property: matched as an unknown event, stored as a result_ready without ids, answered 503. */
+    /**
+     * Found by the property: matched as an unknown event, stored as a result_ready without ids, answered 503.
+     * (The body as found named the key "" twice; it is kept with the second renamed, now that a key given
+     * twice is refused before the event is read.)
+     */
     @Test
     void aKnownEventNameWithAControlCharacterInItIsThatEvent() {
         String exam = Fixtures.unique("exam-");
 
         Http.Response withoutIds = http.webhook("{\"event\":\"result_ready\\u0000\",\"\":{\"\":[{\"\uD83D\uDE00\":null,"
-                + "\"\uFF23\":\"\uD83D\uDE00\"},4,{}]},\"\":[]}");
+                + "\"\uFF23\":\"\uD83D\uDE00\"},4,{}]},\" \":[]}");
         Http.Response withIds = http.webhook("{\"event\":\"result_\\nready\",\"exam_id\":\"" + exam
                 + "\",\"respondent_id\":\"r-1\"}");
 

@@ -1,8 +1,12 @@
 package org.examgate.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,12 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
 
 @ExamgateTest
+@ExtendWith(OutputCaptureExtension.class)
 class WebhookBodyParsingTest {
 
     private static final int LIMIT = 256 * 1024;
@@ -98,6 +106,33 @@ class WebhookBodyParsingTest {
         assertThat(response.json().get("errorCode").stringValue())
                 .as("the fields were read, so the answer is about the credentials, not their absence")
                 .isEqualTo("invalid_credentials");
+    }
+
+    @Test
+    void aBodyNamingAKeyTwiceIsRefusedAndStoresNothing() {
+        String twice = "{\"event\":\"result_ready\",\"event\":\"verify_respondent\",\"exam_id\":\"" + examId
+                + "\",\"respondent_id\":\"" + respondentId + "\"}";
+
+        Response response = http.webhook(twice);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("errorMessage").stringValue()).isEqualTo("the body is not valid JSON");
+        assertThat(storedForExam()).isZero();
+    }
+
+    @Test
+    void aBodyAbandonedHalfwayIsLoggedAsTheCallerGoneNotAsAFailureAndStoresNothing(CapturedOutput output)
+            throws IOException {
+        byte[] body = resultReady().getBytes(StandardCharsets.UTF_8);
+
+        http.abandon("POST", "/webhooks/examjoint", Http.platformHeaders(), body.length,
+                Arrays.copyOf(body, body.length / 2));
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(output.getAll()).contains("The caller went away before its request"));
+        assertThat(output.getAll()).as("no failure, no stack trace").doesNotContain("Unexpected failure")
+                .doesNotContain("\tat org.apache");
+        assertThat(storedForExam()).isZero();
     }
 
     @Test
