@@ -28,14 +28,19 @@ final class HashPace {
     private volatile double share = 1.0;
     private volatile long lastSampleNanos;
 
-    HashPace(long calibratedCpuNanos) {
-        this.cpuNanosPerHash = calibratedCpuNanos;
+    HashPace(long initialCpuNanos) {
+        this.cpuNanosPerHash = initialCpuNanos;
         this.lastSampleNanos = System.nanoTime() - WINDOW.toNanos();
     }
 
     /** The calling thread's CPU time, or the wall clock where the platform cannot tell. */
     static long cpuNanos() {
         return THREAD_CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    /** A measured CPU time of a warm hash replaces the estimate the pace started from. */
+    synchronized void calibrated(long cpuNanos) {
+        cpuNanosPerHash = cpuNanos;
     }
 
     synchronized void record(long cpuNanos, long wallNanos) {

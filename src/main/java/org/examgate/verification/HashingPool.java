@@ -41,6 +41,12 @@ class HashingPool implements DisposableBean {
      */
     static final double ADMISSION_MARGIN = 1.2;
 
+    /**
+     * What admission assumes until the first hash thread has measured a hash, a second or two after
+     * start: a bcrypt-10 hash on a slow core, so that nothing admitted then is promised too much.
+     */
+    static final long UNCALIBRATED_CPU_NANOS = 100_000_000;
+
     private final int threads;
     private final Clock clock;
     private final LinkedBlockingDeque<Job> queue = new LinkedBlockingDeque<>();
@@ -48,18 +54,20 @@ class HashingPool implements DisposableBean {
     private final AtomicInteger admitted = new AtomicInteger();
     private final Counter shed;
     private final HashPace pace;
+    private final CompletableFuture<Void> calibration = new CompletableFuture<>();
 
     HashingPool(VerificationProperties properties, PasswordHashing hashing, Clock clock, MeterRegistry meters) {
         this.threads = properties.effectiveHashThreads();
         this.clock = clock;
-        this.pace = new HashPace(calibrate(hashing));
+        this.pace = new HashPace(UNCALIBRATED_CPU_NANOS);
         Gauge.builder("examgate.verification.hash.queue", admitted, AtomicInteger::get)
                 .description("Verifications admitted to the hash pool and not yet hashed").register(meters);
         this.shed = Counter.builder("examgate.verification.hash.shed")
                 .description("Admitted verifications refused later, when hashing proved slower than estimated")
                 .register(meters);
         for (int i = 1; i <= threads; i++) {
-            Thread worker = new Thread(this::work, "hash-" + i);
+            Runnable work = i == 1 ? () -> calibrateThenWork(hashing) : this::work;
+            Thread worker = new Thread(work, "hash-" + i);
             worker.setPriority(Thread.MIN_PRIORITY);
             worker.setDaemon(true);
             worker.start();
@@ -67,15 +75,31 @@ class HashingPool implements DisposableBean {
         }
     }
 
-    /** The CPU time of a hash once the JVM has warmed up: the first ones in a fresh JVM are several times slower. */
-    private static long calibrate(PasswordHashing hashing) {
-        long fastest = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
-            long started = HashPace.cpuNanos();
-            hashing.spendOneHash("calibration");
-            fastest = Math.min(fastest, HashPace.cpuNanos() - started);
+    /**
+     * The CPU time of a hash once the JVM has warmed up: the first ones in a fresh JVM are several times
+     * slower. Measured by the first hash thread before it takes work, at the lowest priority, rather than
+     * in the constructor: four cold hashes cost start-up more than a second on a slow machine.
+     */
+    private void calibrateThenWork(PasswordHashing hashing) {
+        try {
+            long fastest = Long.MAX_VALUE;
+            for (int i = 0; i < 4 && !Thread.currentThread().isInterrupted(); i++) {
+                long started = HashPace.cpuNanos();
+                hashing.spendOneHash("calibration");
+                fastest = Math.min(fastest, HashPace.cpuNanos() - started);
+            }
+            if (fastest < Long.MAX_VALUE) {
+                pace.calibrated(fastest);
+            }
+        } finally {
+            calibration.complete(null);
         }
-        return fastest;
+        work();
+    }
+
+    /** Done once the pace rests on a measured hash rather than {@link #UNCALIBRATED_CPU_NANOS}. */
+    CompletableFuture<Void> calibration() {
+        return calibration;
     }
 
     /** A place in the pool if a hash admitted now would finish before the deadline. */

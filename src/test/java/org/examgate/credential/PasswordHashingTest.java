@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCrypt;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 
@@ -104,5 +105,31 @@ class PasswordHashingTest {
         assertThat(hashing.check("pw", null).matched()).isFalse();
         assertThat(hashing.check("pw", "{noop}pw").matched()).isFalse();
         assertThat(hashing.check("pw", "{bcrypt}not-a-bcrypt-hash").matched()).isFalse();
+    }
+
+    /** Not a timing test: bcrypt's cost doubles per step, so six steps apart is 64 times the work. */
+    @Test
+    void aCheckForNoStudentCostsABcryptHashAtTheConfiguredStrength() {
+        PasswordHashing cheap = new PasswordHashing(new PasswordHashingProperties(4), new SimpleMeterRegistry());
+
+        long atTen = fastestCpuNanos(() -> hashing.spendOneHash("pw"));
+        long atFour = fastestCpuNanos(() -> cheap.spendOneHash("pw"));
+        String stored = "{bcrypt}" + BCrypt.hashpw("other", BCrypt.gensalt(10));
+        long realAtTen = fastestCpuNanos(() -> hashing.check("pw", stored));
+
+        assertThat(atTen).as("cost 10 against cost 4").isGreaterThan(16 * atFour);
+        assertThat((double) atTen).as("the same work as a real check").isBetween(realAtTen / 2.0, realAtTen * 2.0);
+        assertThat(hashing.check("pw", null).matched()).isFalse();
+    }
+
+    private static long fastestCpuNanos(Runnable work) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long started = threads.getCurrentThreadCpuTime();
+            work.run();
+            fastest = Math.min(fastest, threads.getCurrentThreadCpuTime() - started);
+        }
+        return fastest;
     }
 }

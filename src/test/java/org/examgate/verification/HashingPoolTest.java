@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.examgate.credential.PasswordHashing;
 import org.examgate.credential.PasswordHashingProperties;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,11 @@ class HashingPoolTest {
     private final HashingPool pool = new HashingPool(
             new VerificationProperties(DEADLINE, 1, 1, Duration.ofHours(1), 100),
             new PasswordHashing(new PasswordHashingProperties(4), meters), Clock.systemUTC(), meters);
+
+    @BeforeEach
+    void calibrated() {
+        pool.calibration().join();
+    }
 
     @AfterEach
     void stop() {
@@ -79,6 +85,19 @@ class HashingPoolTest {
         assertThat(refusedEarly).as("most as soon as the slowness showed, not at their deadline")
                 .isGreaterThanOrEqualTo(refusedAfterMillis.size() * 9L / 10);
         assertThat(meters.counter("examgate.verification.hash.shed").count()).isEqualTo(refusedAfterMillis.size());
+    }
+
+    @Test
+    void theFirstHashThreadMeasuresAHashAndItReplacesTheInitialEstimate() {
+        HashingPool fresh = new HashingPool(new VerificationProperties(DEADLINE, 1, 1, Duration.ofHours(1), 100),
+                new PasswordHashing(new PasswordHashingProperties(4), meters), Clock.systemUTC(), meters);
+        try {
+            fresh.calibration().join();
+            // A bcrypt-4 hash takes about a millisecond; the estimate before the measurement is 100 ms.
+            assertThat(fresh.meanHashMillis()).isLessThan(HashingPool.UNCALIBRATED_CPU_NANOS / 1e6 / 10);
+        } finally {
+            fresh.destroy();
+        }
     }
 
     @Test
