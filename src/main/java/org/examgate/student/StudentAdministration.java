@@ -131,7 +131,8 @@ class StudentAdministration {
      */
     private String attributesJson(Map<String, Object> attributes) {
         if (attributes != null && !safe(attributes)) {
-            throw ApiProblems.invalidField("attributes", "must not contain NUL characters or broken text");
+            throw ApiProblems.invalidField("attributes",
+                    "must not contain NUL characters, broken text or numbers too large to store");
         }
         String text = json.writeValueAsString(attributes == null ? Map.of() : attributes);
         if (text.length() > MAX_ATTRIBUTES_LENGTH) {
@@ -150,6 +151,13 @@ class StudentAdministration {
         }
         if (value instanceof Collection<?> list) {
             return list.stream().allMatch(StudentAdministration::safe);
+        }
+        // 1e999 reads as infinity, which would be stored as the text "Infinity": refused, not changed.
+        if (value instanceof Double number) {
+            return Double.isFinite(number);
+        }
+        if (value instanceof Float number) {
+            return Float.isFinite(number);
         }
         return true;
     }

@@ -17,11 +17,14 @@ import org.examgate.verification.VerifyRespondent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.core.JacksonException;
@@ -123,6 +126,15 @@ class WebhookController {
                         ? WebhookReply.busy(messages.messageFor(result, request.language()), result.outcome().code())
                         : WebhookReply.refused(messages.messageFor(result, request.language()),
                                 result.outcome().code())));
+    }
+
+    /** The platform only ever POSTs; anything else still gets an answer in its format, not problem+json. */
+    @RequestMapping(path = PATH, method = {RequestMethod.GET, RequestMethod.PUT, RequestMethod.PATCH,
+            RequestMethod.DELETE})
+    ResponseEntity<Object> otherMethods() {
+        ResponseEntity<Object> reply = WebhookReply.error(HttpStatus.METHOD_NOT_ALLOWED, "only POST is accepted");
+        return ResponseEntity.status(reply.getStatusCode()).headers(reply.getHeaders()).allow(HttpMethod.POST)
+                .body(reply.getBody());
     }
 
     private static CompletableFuture<ResponseEntity<Object>> done(ResponseEntity<Object> reply) {

@@ -89,6 +89,15 @@ class StudentValidationTest {
     }
 
     @Test
+    void anAttributeNumberTooLargeToStoreIsAFieldErrorNotInfinity() {
+        Map<String, Object> body = studentBody();
+        body.put("attributes", Map.of("level", "PLACEHOLDER"));
+        String json = Http.json(body).replace("\"PLACEHOLDER\"", "1e999999");
+
+        assertFieldErrors(http.admin("POST", "/api/v1/students", json), "attributes");
+    }
+
+    @Test
     void aRelativePhotoUrlIsAFieldError() {
         Map<String, Object> body = studentBody();
         body.put("photoUrl", "/photos/ada.jpg");

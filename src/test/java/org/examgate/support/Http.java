@@ -71,16 +71,47 @@ public class Http {
      */
     public void abandon(String method, String path, Map<String, String> headers, int declaredLength, byte[] partial)
             throws IOException {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port())) {
-            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n");
-            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-            head.append("Content-Length: ").append(declaredLength).append("\r\n\r\n");
-            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().write(partial);
-            socket.getOutputStream().flush();
+        try (java.net.Socket socket = sendPartially(method, path, headers, declaredLength, partial)) {
             // Long enough for the server to be reading the body when the connection closes.
             sleep(300);
         }
+    }
+
+    /**
+     * A client that stops in the middle of its body and waits: whatever the server answers once it
+     * gives up (status line, headers and body as text), or "" if it closes without a word.
+     */
+    public String stall(String method, String path, Map<String, String> headers, int declaredLength, byte[] partial)
+            throws IOException {
+        try (java.net.Socket socket = sendPartially(method, path, headers, declaredLength, partial)) {
+            socket.setSoTimeout(90_000);
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int read;
+            try {
+                while ((read = socket.getInputStream().read(buffer)) > 0) {
+                    answer.write(buffer, 0, read);
+                    if (answer.toString(StandardCharsets.UTF_8).matches("(?s).*\\r\\n\\r\\n.*\\}\\s*")) {
+                        break;
+                    }
+                }
+            } catch (java.net.SocketException e) {
+                // closed by the server after its answer
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private java.net.Socket sendPartially(String method, String path, Map<String, String> headers, int declaredLength,
+            byte[] partial) throws IOException {
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", port());
+        StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        head.append("Content-Length: ").append(declaredLength).append("\r\n\r\n");
+        socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().write(partial);
+        socket.getOutputStream().flush();
+        return socket;
     }
 
     private static void sleep(long millis) {
