@@ -1,5 +1,6 @@
 package org.examgate.api;
 
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.RequestDispatcher;
@@ -30,7 +31,7 @@ class ErrorAnswers implements ErrorController {
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (path instanceof String uri && uri.startsWith(WEBHOOKS)) {
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("errorMessage", status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT)));
+                    .body(Map.of("errorMessage", status.getReasonPhrase().toLowerCase(Locale.ROOT)));
         }
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setTitle(status.getReasonPhrase());

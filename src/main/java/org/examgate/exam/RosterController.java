@@ -78,7 +78,7 @@ class RosterController {
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "Enroll students from CSV with a studentNumber column")
     RosterReport enrollCsv(@PathVariable String examId, @RequestBody(required = false) String csv) {
-        return change(examId, StudentSelections.fromCsv(csv == null ? "" : csv), true);
+        return change(examId, StudentSelections.fromCsv(csv), true);
     }
 
     @PostMapping(path = "/remove", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -90,7 +90,7 @@ class RosterController {
     @PostMapping(path = "/remove", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @Operation(summary = "Unenroll students from CSV with a studentNumber column")
     RosterReport unenrollCsv(@PathVariable String examId, @RequestBody(required = false) String csv) {
-        return change(examId, StudentSelections.fromCsv(csv == null ? "" : csv), false);
+        return change(examId, StudentSelections.fromCsv(csv), false);
     }
 
     @DeleteMapping("/{studentId}")

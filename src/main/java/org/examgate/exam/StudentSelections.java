@@ -49,10 +49,11 @@ class StudentSelections {
 
     /**
      * Reads student numbers from CSV: a header row with a {@code studentNumber} column (comma or
-     * semicolon), or a single column of numbers without a header.
+     * semicolon), or a single column of numbers without a header. No body at all is an empty CSV.
      */
     static StudentSelection fromCsv(String csv) {
-        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        String given = csv == null ? "" : csv;
+        String text = given.startsWith("\uFEFF") ? given.substring(1) : given;
         String firstLine = text.lines().findFirst().orElse("");
         char delimiter = firstLine.chars().filter(c -> c == ';').count() > firstLine.chars().filter(c -> c == ',').count()
                 ? ';' : ',';

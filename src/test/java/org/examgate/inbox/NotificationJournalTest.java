@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.examgate.support.Pause;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -376,20 +377,12 @@ class NotificationJournalTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         RunningExamgate.Answer answer = examgate.health();
         while (status.equals(answer.field("status")) && System.nanoTime() < deadline) {
-            sleep(200);
+            Pause.millis(200);
             answer = examgate.health();
         }
         return answer;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String resultReady(String exam, String respondent) {
         return "{\"event\":\"result_ready\",\"exam_id\":\"" + exam + "\",\"respondent_id\":\"" + respondent + "\"}";

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.examgate.support.Http;
+import org.examgate.support.Pause;
 import org.examgate.support.TestCredentials;
 
 import tools.jackson.databind.JsonNode;
@@ -105,7 +106,7 @@ final class ImportCalls {
                 return job;
             }
             assertThat(System.nanoTime()).as("the import is still running: %s", job).isLessThan(giveUp);
-            sleep(wait);
+            Pause.millis(wait);
         }
     }
 
@@ -141,12 +142,4 @@ final class ImportCalls {
         return headers;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

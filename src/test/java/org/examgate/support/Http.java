@@ -73,7 +73,7 @@ public class Http {
             throws IOException {
         try (java.net.Socket socket = sendPartially(method, path, headers, declaredLength, partial)) {
             // Long enough for the server to be reading the body when the connection closes.
-            sleep(300);
+            Pause.millis(300);
         }
     }
 
@@ -114,13 +114,6 @@ public class Http {
         return socket;
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     /** Calls the admin API as the test admin. */
     public Response admin(String method, String path, String jsonBody) {
