@@ -72,13 +72,22 @@ class WebhookController {
     }
 
     /**
-     * Answered asynchronously: a verification waits for its password hash without holding a request
-     * thread, so notifications, admin calls and health checks keep their threads during a burst.
+     * A verification waiting for its password hash is answered asynchronously, without holding a request
+     * thread, so notifications, admin calls and health checks keep their threads during a burst. Anything
+     * decided at once (a notification, a {@code busy}) is answered on this thread: an asynchronous answer
+     * costs a second pass through the filters and the dispatcher, and keeps the connection's buffers
+     * meanwhile, which thousands of burst requests at once cannot afford.
      */
     @PostMapping(PATH)
-    CompletableFuture<ResponseEntity<Object>> receive(
+    Object receive(
             @RequestHeader(name = "x-client-id", required = false) String clientId,
             @RequestHeader(name = "x-client-secret", required = false) String clientSecret,
+            HttpServletRequest request) throws IOException {
+        CompletableFuture<ResponseEntity<Object>> reply = answer(clientId, clientSecret, request);
+        return reply.isDone() && !reply.isCompletedExceptionally() ? reply.join() : reply;
+    }
+
+    private CompletableFuture<ResponseEntity<Object>> answer(String clientId, String clientSecret,
             HttpServletRequest request) throws IOException {
         // A caller outside the allowed networks gets the same answer as bad credentials: no hint either way.
         if (!sources.admits(request) || !clients.authenticate(clientId, clientSecret)) {

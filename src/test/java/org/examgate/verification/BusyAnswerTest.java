@@ -1,7 +1,9 @@
 package org.examgate.verification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -72,9 +74,11 @@ class BusyAnswerTest {
                 .toList().stream().map(CompletableFuture::join).toList();
 
         long busy = bodies.stream().filter(body -> body.get("errorCode").stringValue().equals("busy")).count();
-        JsonNode audit = http.admin("GET", "/api/v1/verifications?examId=exam-busy-audit&outcome=busy&size=500", null).json();
         assertThat(busy).isPositive();
-        assertThat(audit.get("page").get("totalElements").longValue()).isEqualTo(busy);
+        // A busy answer does not wait for its row, which follows within the audit writer's next commit.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(http.admin("GET",
+                "/api/v1/verifications?examId=exam-busy-audit&outcome=busy&size=500", null).json()
+                .get("page").get("totalElements").longValue()).isEqualTo(busy));
         for (int i = 0; i < identifiers.size(); i++) {
             long failuresCounted = jdbc.sql("select count(*) from lockout where subject_masked = ?")
                     .param(org.examgate.credential.Secrets.mask(identifiers.get(i))).query(Long.class).single();
