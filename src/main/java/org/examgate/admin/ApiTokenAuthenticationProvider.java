@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.examgate.credential.Secrets;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.CredentialsExpiredException;
@@ -34,8 +35,8 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
         try {
             token = tokens.find((String) authentication.getCredentials())
                     .orElseThrow(() -> new BadCredentialsException("Unknown API token"));
-        } catch (DataAccessException e) {
-            // As Spring Security's own providers do: the request is refused, not failed with a 500.
+        } catch (DataAccessException | TransactionException e) {
+            // As Spring Security's own providers do: the request is refused (503), not failed with a 500.
             throw new InternalAuthenticationServiceException("API tokens cannot be read", e);
         }
         String masked = Secrets.mask(token.getId().toString());

@@ -6,6 +6,7 @@ import org.examgate.lockout.Lockouts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -47,8 +48,8 @@ class StaffPasswordAuthentication implements AuthenticationProvider {
             }
             lockouts.recordSuccess(LockoutScope.STAFF, username);
             return result;
-        } catch (DataAccessException e) {
-            // As Spring Security's own providers do: the request is refused, not failed with a 500.
+        } catch (DataAccessException | TransactionException e) {
+            // As Spring Security's own providers do: the request is refused (503), not failed with a 500.
             throw new InternalAuthenticationServiceException("Lockouts cannot be read", e);
         }
     }
