@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Serves stored photos to the platform through signed links, without login. A link that is
- * malformed, altered, expired or for a replaced photo gets the same bare 403, so that nothing can be
- * learnt by probing.
+ * malformed, altered, expired or for a replaced photo gets the same 403 (problem+json without a
+ * detail), so that nothing can be learnt by probing.
  */
 @RestController
 @Hidden
