@@ -76,9 +76,8 @@ public class VerifyRespondent {
                 MDC.getCopyOfContextMap());
         try {
             CompletableFuture<Decision> decided = decide(attempt);
-            Decision busy = decided.isDone() && !decided.isCompletedExceptionally() ? decided.join() : null;
-            if (busy != null && busy.outcome() == Outcome.BUSY) {
-                return CompletableFuture.completedFuture(answerAtOnce(attempt, busy));
+            if (decided.isDone() && !decided.isCompletedExceptionally() && decided.join().outcome() == Outcome.BUSY) {
+                return CompletableFuture.completedFuture(answerAtOnce(attempt, decided.join()));
             }
             return decided.thenCompose(decision -> record(attempt, decision))
                     .thenApplyAsync(decision -> withLogContext(attempt, () -> answer(attempt, decision)), completion)
