@@ -1,11 +1,18 @@
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +37,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import java.util.function.IntFunction;
+import java.util.function.ObjIntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -360,10 +369,10 @@ public class LoadClient {
         AtomicInteger next = new AtomicInteger();
         List<String> verified = Collections.synchronizedList(new ArrayList<>());
         Thread monitor = monitor("warm-up", 10_000);
-        // A short burst first, its students the warm-up's last: most of it is answered busy, so that the
-        // busy answer is compiled like every other one before the measured burst.
-        // Students never seeded make up the rest: whether answered busy or hashed and refused, they compile
-        // the same paths as the measured burst's.
+        // A burst first, beside the verifications: most of it is answered busy, so that the busy answer is
+        // compiled, in examgate and in the raw sender, like every other one before the measured burst. A
+        // third of the warm-up's students are in it, and student numbers never seeded make up the rest:
+        // answered busy, or hashed and refused, they take the same paths as the measured burst's.
         int warmBurst = (int) num("warmup-burst", 1500);
         int seededInBurst = Math.min(warmBurst, count / 3);
         List<String> burstNumbers = new ArrayList<>();
@@ -539,11 +548,12 @@ public class LoadClient {
         for (int i = 0; i < count; i++) {
             numbers.add(studentNumber(first + i));
         }
-        long started = System.nanoTime();
-        long lastSend = RawBurst.verifications(examId, numbers, windowMs, (answer, index) -> {
+        RawBurst.Sent sent = RawBurst.verifications(examId, numbers, windowMs, (answer, index) -> {
             answers[index] = answer;
             done.countDown();
         });
+        long started = sent.startedNanos();
+        long lastSend = sent.lastSendNanos();
         boolean all = done.getCount() == 0;
         sampler.interrupt();
         monitor.interrupt();
@@ -811,29 +821,29 @@ public class LoadClient {
      */
     static final class RawBurst {
 
-        private final java.net.InetSocketAddress address;
+        private final InetSocketAddress address;
         private final long timeoutNanos;
-        private final java.nio.channels.Selector selector;
+        private final Selector selector;
         private static final Pattern CONTENT_LENGTH = Pattern.compile("\r\ncontent-length:\\s*(\\d+)");
         private int open;
         private long lastTimeoutScan = System.nanoTime();
 
         RawBurst(long timeoutNanos) throws IOException {
             URI uri = URI.create(base);
-            this.address = new java.net.InetSocketAddress(uri.getHost(), uri.getPort());
+            this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
             this.timeoutNanos = timeoutNanos;
-            this.selector = java.nio.channels.Selector.open();
+            this.selector = Selector.open();
         }
 
         /** One request, answered through {@code onAnswer} (status, body; or status -1 and an outcome). */
         private static final class Exchange {
-            final java.nio.ByteBuffer request;
-            final java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream(512);
+            final ByteBuffer request;
+            final ByteArrayOutputStream received = new ByteArrayOutputStream(512);
             final long sentAt;
-            final java.util.function.BiConsumer<Integer, String> onAnswer;
+            final BiConsumer<Integer, String> onAnswer;
 
-            Exchange(byte[] request, long sentAt, java.util.function.BiConsumer<Integer, String> onAnswer) {
-                this.request = java.nio.ByteBuffer.wrap(request);
+            Exchange(byte[] request, long sentAt, BiConsumer<Integer, String> onAnswer) {
+                this.request = ByteBuffer.wrap(request);
                 this.sentAt = sentAt;
                 this.onAnswer = onAnswer;
             }
@@ -842,10 +852,10 @@ public class LoadClient {
         /**
          * Sends one verification for each student, each on a connection of its own, evenly over
          * {@code windowMs}, and hands each answer over with its index as it comes; returns once all are
-         * answered (or after 90 s), with the time of the last send.
+         * answered (or after 90 s), with the time sending started and the time of the last send.
          */
-        static long verifications(String examId, List<String> numbers, long windowMs,
-                java.util.function.ObjIntConsumer<Answer> onAnswer) throws IOException {
+        static Sent verifications(String examId, List<String> numbers, long windowMs,
+                ObjIntConsumer<Answer> onAnswer) throws IOException {
             int count = numbers.size();
             byte[][] requests = new byte[count][];
             for (int i = 0; i < count; i++) {
@@ -877,7 +887,10 @@ public class LoadClient {
             } finally {
                 sender.close();
             }
-            return lastSend;
+            return new Sent(started, lastSend);
+        }
+
+        record Sent(long startedNanos, long lastSendNanos) {
         }
 
         static byte[] webhookBytes(String body) {
@@ -892,15 +905,15 @@ public class LoadClient {
         }
 
         /** Opens a connection and starts the exchange; answers come through {@link #poll}. */
-        void send(byte[] request, long sentAt, java.util.function.BiConsumer<Integer, String> onAnswer) {
+        void send(byte[] request, long sentAt, BiConsumer<Integer, String> onAnswer) {
             Exchange exchange = new Exchange(request, sentAt, onAnswer);
             try {
-                java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel.open();
+                SocketChannel channel = SocketChannel.open();
                 channel.configureBlocking(false);
-                channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 boolean connected = channel.connect(address);
-                channel.register(selector, connected ? java.nio.channels.SelectionKey.OP_WRITE
-                        : java.nio.channels.SelectionKey.OP_CONNECT, exchange);
+                channel.register(selector, connected ? SelectionKey.OP_WRITE
+                        : SelectionKey.OP_CONNECT, exchange);
                 open++;
             } catch (IOException e) {
                 onAnswer.accept(-1, "error");
@@ -914,7 +927,7 @@ public class LoadClient {
         /** Moves every exchange on for at most {@code waitMillis}, and times out the overdue ones. */
         void poll(long waitMillis) throws IOException {
             selector.select(Math.max(1, waitMillis));
-            for (java.nio.channels.SelectionKey key : selector.selectedKeys()) {
+            for (SelectionKey key : selector.selectedKeys()) {
                 step(key);
             }
             selector.selectedKeys().clear();
@@ -923,7 +936,7 @@ public class LoadClient {
                 return;
             }
             lastTimeoutScan = now;
-            for (java.nio.channels.SelectionKey key : selector.keys()) {
+            for (SelectionKey key : selector.keys()) {
                 Exchange exchange = (Exchange) key.attachment();
                 if (key.isValid() && now - exchange.sentAt > timeoutNanos) {
                     finish(key, -1, "timeout");
@@ -931,22 +944,22 @@ public class LoadClient {
             }
         }
 
-        private void step(java.nio.channels.SelectionKey key) {
+        private void step(SelectionKey key) {
             Exchange exchange = (Exchange) key.attachment();
-            java.nio.channels.SocketChannel channel = (java.nio.channels.SocketChannel) key.channel();
+            SocketChannel channel = (SocketChannel) key.channel();
             try {
                 if (key.isConnectable()) {
                     channel.finishConnect();
-                    key.interestOps(java.nio.channels.SelectionKey.OP_WRITE);
+                    key.interestOps(SelectionKey.OP_WRITE);
                 }
                 if (key.isValid() && key.isWritable()) {
                     channel.write(exchange.request);
                     if (!exchange.request.hasRemaining()) {
-                        key.interestOps(java.nio.channels.SelectionKey.OP_READ);
+                        key.interestOps(SelectionKey.OP_READ);
                     }
                 }
                 if (key.isValid() && key.isReadable()) {
-                    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(4096);
+                    ByteBuffer buffer = ByteBuffer.allocate(4096);
                     int read = channel.read(buffer);
                     if (read > 0) {
                         exchange.received.write(buffer.array(), 0, read);
@@ -959,7 +972,7 @@ public class LoadClient {
         }
 
         /** Finishes the exchange once its answer is whole: by Content-Length, chunked, or at end of stream. */
-        private void complete(java.nio.channels.SelectionKey key, Exchange exchange, boolean ended) {
+        private void complete(SelectionKey key, Exchange exchange, boolean ended) {
             String text = exchange.received.toString(StandardCharsets.ISO_8859_1);
             int headEnd = text.indexOf("\r\n\r\n");
             if (headEnd < 0) {
@@ -1002,7 +1015,7 @@ public class LoadClient {
             }
         }
 
-        private void finish(java.nio.channels.SelectionKey key, int status, String bodyOrOutcome) {
+        private void finish(SelectionKey key, int status, String bodyOrOutcome) {
             key.cancel();
             try {
                 key.channel().close();
@@ -1014,7 +1027,7 @@ public class LoadClient {
         }
 
         void close() throws IOException {
-            for (java.nio.channels.SelectionKey key : selector.keys()) {
+            for (SelectionKey key : selector.keys()) {
                 key.channel().close();
             }
             selector.close();

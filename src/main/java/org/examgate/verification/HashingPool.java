@@ -40,9 +40,9 @@ class HashingPool implements DisposableBean {
      * measurement of it, and the CPU its requests take is taken from hashing. On the exam-day bench the
      * hash threads had about 90 % of the cores while verifications streamed in (what the pace had
      * measured when the burst came), but about 70 % over the burst's 20 s: its first second went to
-     * answering 3,000 requests, and the notifications beside it took their share. With 1.2, 40 to 60
-     * admitted students were refused 15 s later, when it became certain they could not be hashed in
-     * time; a {@code busy} then is of little use to them.
+     * answering 3,000 requests, and the notifications beside it took their share. With 1.2, 13 to 58
+     * admitted students per burst were refused 12 to 20 s later, when it became certain they could not
+     * be hashed in time; a {@code busy} then is of little use to them.
      */
     static final double ADMISSION_MARGIN = 1.35;
 

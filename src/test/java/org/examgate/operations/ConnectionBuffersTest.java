@@ -2,6 +2,8 @@ package org.examgate.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.apache.catalina.connector.Connector;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.examgate.support.ExamgateTest;
@@ -39,7 +41,7 @@ class ConnectionBuffersTest {
                 + Fixtures.unique("r-") + "\",\"padding\":\"" + padding + "\"}";
 
         Http.Response stored = http.webhook(notification);
-        Http.Response apiDocs = http.send("GET", "/v3/api-docs", java.util.Map.of(), null);
+        Http.Response apiDocs = http.send("GET", "/v3/api-docs", Map.of(), null);
 
         assertThat(stored.json().get("status").stringValue()).isEqualTo("received");
         assertThat(apiDocs.body().length()).isGreaterThan(4 * ConnectionBuffers.BUFFER_BYTES);
